@@ -1,0 +1,180 @@
+package dev.evalops.artifacts;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import dev.evalops.core.BadInputException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Reads inputs (golden sets, suites, turn exports, recorded predictions) from {@code s3://bucket/key} or
+ * a local path, always as a stream: a week of turn logs never sits in memory. A bare relative key such as
+ * {@code golden/v3/golden.jsonl} resolves against the default root (the analytics bucket when S3 export
+ * is on, the local data folder otherwise).
+ */
+public final class Inputs {
+    private final Supplier<S3Client> s3;
+    private final String defaultRoot;
+
+    /**
+     * @param s3          resolved lazily, so local-only runs never build an S3 client
+     * @param defaultRoot {@code s3://bucket} or a local folder
+     */
+    public Inputs(Supplier<S3Client> s3, String defaultRoot) {
+        this.s3 = s3;
+        this.defaultRoot = defaultRoot.endsWith("/") ? defaultRoot.substring(0, defaultRoot.length() - 1) : defaultRoot;
+    }
+
+    /** A location as given, or a relative key under the default root. */
+    public String resolve(String locationOrKey) {
+        if (locationOrKey == null || locationOrKey.isBlank()) {
+            throw new BadInputException("an input location is required");
+        }
+        if (locationOrKey.startsWith("s3://") || locationOrKey.startsWith("/") || locationOrKey.startsWith("./")
+                || locationOrKey.startsWith("../") || locationOrKey.startsWith("file:")) {
+            return locationOrKey.startsWith("file:") ? Path.of(java.net.URI.create(locationOrKey)).toString() : locationOrKey;
+        }
+        if (!defaultRoot.startsWith("s3://") && Files.exists(Path.of(locationOrKey))) {
+            return locationOrKey;
+        }
+        return defaultRoot + "/" + locationOrKey;
+    }
+
+    /** Raw bytes of one object. The caller closes the stream. */
+    public InputStream open(String locationOrKey) {
+        String location = resolve(locationOrKey);
+        if (location.startsWith("s3://")) {
+            S3Location loc = S3Location.parse(location);
+            try {
+                return s3.get().getObject(b -> b.bucket(loc.bucket()).key(loc.key()));
+            } catch (NoSuchKeyException e) {
+                throw new BadInputException("input not found: " + location, e);
+            } catch (SdkException e) {
+                throw S3Errors.describe("read", loc.bucket(), loc.key(), e);
+            }
+        }
+        try {
+            return Files.newInputStream(Path.of(location));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("input not found: " + location, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + location, e);
+        }
+    }
+
+    /** UTF-8 text of one object, gunzipped when the name ends in {@code .gz}. */
+    public BufferedReader openText(String locationOrKey) {
+        String location = resolve(locationOrKey);
+        InputStream raw = open(location);
+        try {
+            InputStream in = location.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new BadInputException("not a gzip file: " + location, e);
+        }
+    }
+
+    public String readText(String locationOrKey) {
+        try (InputStream in = open(locationOrKey)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resolve(locationOrKey), e);
+        }
+    }
+
+    public boolean exists(String locationOrKey) {
+        String location = resolve(locationOrKey);
+        if (location.startsWith("s3://")) {
+            S3Location loc = S3Location.parse(location);
+            try {
+                s3.get().headObject(b -> b.bucket(loc.bucket()).key(loc.key()));
+                return true;
+            } catch (NoSuchKeyException e) {
+                return false;
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return false;
+                }
+                throw S3Errors.describe("read", loc.bucket(), loc.key(), e);
+            } catch (SdkException e) {
+                throw S3Errors.describe("read", loc.bucket(), loc.key(), e);
+            }
+        }
+        return Files.exists(Path.of(location));
+    }
+
+    /** Every object under a folder or key prefix, recursively, in name order. */
+    public List<InputObject> list(String locationOrKey) {
+        String location = resolve(locationOrKey);
+        if (location.startsWith("s3://")) {
+            S3Location loc = S3Location.parse(location);
+            String prefix = loc.key().isEmpty() || loc.key().endsWith("/") ? loc.key() : loc.key() + "/";
+            try {
+                return s3.get().listObjectsV2Paginator(b -> b.bucket(loc.bucket()).prefix(prefix)).contents().stream()
+                        .map(o -> new InputObject("s3://" + loc.bucket() + "/" + o.key(), o.size()))
+                        .sorted(java.util.Comparator.comparing(InputObject::location))
+                        .toList();
+            } catch (SdkException e) {
+                throw S3Errors.describe("list", loc.bucket(), prefix, e);
+            }
+        }
+        Path dir = Path.of(location);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> new InputObject(p.toString(), size(p)))
+                    .sorted(java.util.Comparator.comparing(InputObject::location))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing with a better message
+        }
+    }
+
+    /** {@code s3://bucket/key} split in two. */
+    public record S3Location(String bucket, String key) {
+        public static S3Location parse(String uri) {
+            if (!uri.startsWith("s3://")) {
+                throw new BadInputException("not an s3:// location: " + uri);
+            }
+            String rest = uri.substring(5);
+            int slash = rest.indexOf('/');
+            String bucket = slash < 0 ? rest : rest.substring(0, slash);
+            if (bucket.isEmpty()) {
+                throw new BadInputException("no bucket in " + uri);
+            }
+            return new S3Location(bucket, slash < 0 ? "" : rest.substring(slash + 1));
+        }
+    }
+}

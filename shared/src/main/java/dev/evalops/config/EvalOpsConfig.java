@@ -1,0 +1,84 @@
+package dev.evalops.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The settings every function shares. Each key can be overridden by its environment variable
+ * ({@code evalops.artifacts.bucket} = {@code EVALOPS_ARTIFACTS_BUCKET}). Defaults run everything
+ * locally; the CDK stack sets the AWS ones. README "Configuration" lists them all.
+ */
+@ConfigMapping(prefix = "evalops")
+public interface EvalOpsConfig {
+
+    /** Environment name: {@code /evalops/<env>/...} parameters and the CloudWatch {@code Env} dimension. */
+    @WithDefault("dev")
+    String env();
+
+    Artifacts artifacts();
+
+    Flags flags();
+
+    Metrics metrics();
+
+    Router router();
+
+    interface Artifacts {
+        /** Write runs to S3 (true) or to {@link #localRoot()} (false: the "CloudWatch-only" setup, local runs). */
+        @WithDefault("false")
+        boolean s3Export();
+
+        /** Analytics bucket, {@code <org>-mw-analytics-<env>}; required when s3-export is on. */
+        Optional<String> bucket();
+
+        /** Folder for runs when S3 export is off; also the root for relative input keys. */
+        @WithDefault("evalops-data")
+        String localRoot();
+    }
+
+    interface Flags {
+        /** {@code ssm} (Parameter Store) or {@code local} (JSON files under local-root/flags). */
+        @WithDefault("local")
+        String backend();
+
+        /** Parameter path prefix; defaults to {@code /evalops/<env>}. */
+        Optional<String> prefix();
+    }
+
+    interface Metrics {
+        /** {@code cloudwatch} or {@code log} (prints the same datapoints as JSON lines). */
+        @WithDefault("log")
+        String backend();
+
+        @WithDefault("EvalOps")
+        String namespace();
+    }
+
+    interface Router {
+        /** The router's routing endpoint (POST). */
+        Optional<String> url();
+
+        /** SSM SecureString holding the bearer key; defaults to {@code /evalops/<env>/router-api-key}. */
+        Optional<String> apiKeyParameter();
+
+        @WithDefault("PT2S")
+        Duration connectTimeout();
+
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+
+        /** Calls in flight at once: protects the router from its own evaluator. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Retries after the first attempt, on 429/5xx/timeouts, with jittered exponential backoff. */
+        @WithDefault("2")
+        int retries();
+
+        @WithDefault("PT0.2S")
+        Duration backoffBase();
+    }
+}
