@@ -26,6 +26,8 @@ public interface EvalOpsConfig {
 
     Router router();
 
+    Aws aws();
+
     interface Artifacts {
         /** Write runs to S3 (true) or to {@link #localRoot()} (false: the "CloudWatch-only" setup, local runs). */
         @WithDefault("false")
@@ -55,6 +57,16 @@ public interface EvalOpsConfig {
 
         @WithDefault("EvalOps")
         String namespace();
+    }
+
+    /**
+     * For the plain-SDK clients (CloudWatch, Lambda); S3 and SSM use the Quarkiverse keys
+     * {@code quarkus.s3.*} / {@code quarkus.ssm.*}. Unset = the SDK default chain (AWS_REGION, AWS_ENDPOINT_URL).
+     */
+    interface Aws {
+        Optional<java.net.URI> endpointOverride();
+
+        Optional<String> region();
     }
 
     interface Router {
