@@ -1,0 +1,17 @@
+package dev.evalops.launcher;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every {@code ./evalops} command. The function each one runs in is listed in the repo-root {@code evalops.commands}. */
+public final class Commands {
+    static final List<LauncherCommand> ALL = List.of(
+            new InvokeCommand());
+
+    private Commands() {
+    }
+
+    static Optional<LauncherCommand> find(String name) {
+        return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}
