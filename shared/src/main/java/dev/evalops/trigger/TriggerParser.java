@@ -1,9 +1,13 @@
 package dev.evalops.trigger;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +22,16 @@ public final class TriggerParser {
     static final String EXPECTED = "expected one of: EventBridge schedule {source: aws.events, detail-type: Scheduled Event}, "
             + "alarm state change via EventBridge {source: aws.cloudwatch, detail-type: CloudWatch Alarm State Change, detail: {...}}, "
             + "alarm action {source: aws.cloudwatch, alarmData: {...}}, manual {action: \"...\"}";
+
+    /**
+     * ISO-8601 with an offset written {@code Z}, {@code +00:00} or {@code +0000}: the alarm action payload that
+     * CloudWatch sends to Lambda uses the last form ({@code 2026-11-22T14:03:11.490+0000}).
+     */
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT);
 
     private TriggerParser() {
     }
@@ -35,11 +49,11 @@ public final class TriggerParser {
             return new Trigger.Scheduled(instant(event, "time", "schedule"), firstResource(event), text(event, "id"));
         }
         if ("aws.cloudwatch".equals(source) && "CloudWatch Alarm State Change".equals(detailType)) {
-            JsonNode detail = required(event, "detail", "alarm state change");
+            JsonNode detail = required(event, "detail", "detail", "alarm state change");
             return alarm(Trigger.Via.EVENTBRIDGE, detail, "detail", firstResource(event), instant(event, "time", "alarm state change"));
         }
         if ("aws.cloudwatch".equals(source) && event.has("alarmData")) {
-            JsonNode data = required(event, "alarmData", "alarm action");
+            JsonNode data = required(event, "alarmData", "alarmData", "alarm action");
             return alarm(Trigger.Via.ALARM_ACTION, data, "alarmData", text(event, "alarmArn"), instant(event, "time", "alarm action"));
         }
         if (source == null && event.has("action")) {
@@ -58,7 +72,7 @@ public final class TriggerParser {
         if (name == null || name.isBlank()) {
             throw new BadInputException(what + ": missing field '" + path + ".alarmName'");
         }
-        JsonNode state = required(data, "state", what + " (" + path + ")");
+        JsonNode state = required(data, "state", path + ".state", what);
         Trigger.AlarmState value = state(state, path + ".state.value", what);
         Optional<Trigger.AlarmState> previous = Optional.ofNullable(data.get("previousState"))
                 .filter(JsonNode::isObject)
@@ -70,7 +84,7 @@ public final class TriggerParser {
     private static Trigger.AlarmState state(JsonNode state, String path, String what) {
         String v = text(state, "value");
         if (v == null) {
-            throw new BadInputException(what + ": missing field '" + path + "'");
+            throw new BadInputException(what + ": missing field '" + path + "' (expected ALARM, OK or INSUFFICIENT_DATA)");
         }
         try {
             return Trigger.AlarmState.valueOf(v);
@@ -79,10 +93,14 @@ public final class TriggerParser {
         }
     }
 
-    private static JsonNode required(JsonNode node, String field, String what) {
+    private static JsonNode required(JsonNode node, String field, String path, String what) {
         JsonNode v = node.get(field);
-        if (v == null || !v.isObject()) {
-            throw new BadInputException(what + ": missing or non-object field '" + field + "'");
+        if (v == null || v.isNull()) {
+            throw new BadInputException(what + ": missing field '" + path + "' (expected an object)");
+        }
+        if (!v.isObject()) {
+            throw new BadInputException(what + ": field '" + path + "' is a JSON " + v.getNodeType().toString().toLowerCase(Locale.ROOT)
+                    + ", expected an object");
         }
         return v;
     }
@@ -93,7 +111,7 @@ public final class TriggerParser {
             throw new BadInputException(what + ": missing field '" + field + "' (ISO-8601 instant)");
         }
         try {
-            return Instant.parse(v);
+            return TIMESTAMP.parse(v, OffsetDateTime::from).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadInputException(what + ": field '" + field + "' is not an ISO-8601 instant: '" + v + "'");
         }
