@@ -41,7 +41,7 @@ public final class TriggerParser {
             throw new BadInputException("empty trigger payload; " + EXPECTED);
         }
         if (!event.isObject()) {
-            throw new BadInputException("trigger payload is a JSON " + event.getNodeType().toString().toLowerCase() + ", not an object; " + EXPECTED);
+            throw new BadInputException("trigger payload is a JSON " + event.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not an object; " + EXPECTED);
         }
         String source = text(event, "source");
         String detailType = text(event, "detail-type");
@@ -59,7 +59,7 @@ public final class TriggerParser {
         if (source == null && event.has("action")) {
             JsonNode action = event.get("action");
             if (!action.isTextual() || action.asText().isBlank()) {
-                throw new BadInputException("manual trigger: field 'action' must be a non-empty string, got " + action);
+                throw new BadInputException("manual trigger: field 'action' is " + action + ", expected a non-empty string");
             }
             return new Trigger.Manual(action.asText(), event);
         }
@@ -70,7 +70,7 @@ public final class TriggerParser {
         String what = via == Trigger.Via.EVENTBRIDGE ? "alarm state change" : "alarm action";
         String name = text(data, "alarmName");
         if (name == null || name.isBlank()) {
-            throw new BadInputException(what + ": missing field '" + path + ".alarmName'");
+            throw new BadInputException(what + ": missing field '" + path + ".alarmName' (expected the alarm's name)");
         }
         JsonNode state = required(data, "state", path + ".state", what);
         Trigger.AlarmState value = state(state, path + ".state.value", what);
@@ -108,12 +108,12 @@ public final class TriggerParser {
     private static Instant instant(JsonNode node, String field, String what) {
         String v = text(node, field);
         if (v == null) {
-            throw new BadInputException(what + ": missing field '" + field + "' (ISO-8601 instant)");
+            throw new BadInputException(what + ": missing field '" + field + "' (expected an ISO-8601 instant)");
         }
         try {
             return TIMESTAMP.parse(v, OffsetDateTime::from).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadInputException(what + ": field '" + field + "' is not an ISO-8601 instant: '" + v + "'");
+            throw new BadInputException(what + ": field '" + field + "' is '" + v + "', expected an ISO-8601 instant such as 2026-11-22T02:00:00Z");
         }
     }
 
