@@ -40,14 +40,19 @@ def main() -> int:
     wait_for(s3, endpoint, float(os.environ.get("EVALOPS_INIT_WAIT") or 60))
     create_bucket(s3, bucket, region)
     prefix = f"/evalops/{env}"
-    put_once(ssm, f"{prefix}/safe-mode", "String", json.dumps(
+    # Compact JSON, byte-identical to AwsEmulator.SAFE_MODE_INITIAL / RELEASE_GATE_INITIAL.
+    put_once(ssm, f"{prefix}/safe-mode", "String", compact(
         {"enabled": False, "reason": "initial", "set_by": "init", "alarms": [], "since": None}))
-    put_once(ssm, f"{prefix}/release-gate", "String", json.dumps(
+    put_once(ssm, f"{prefix}/release-gate", "String", compact(
         {"state": "open", "reason": "initial", "run_id": None, "set_by": "init"}))
     put_once(ssm, f"{prefix}/router-api-key", "SecureString",
              os.environ.get("EVALOPS_ROUTER_API_KEY") or "local-dev-router-key")
     print(f"init.py: ready: s3://{bucket}, {prefix}/{{safe-mode,release-gate,router-api-key}} at {endpoint}", file=sys.stderr)
     return 0
+
+
+def compact(value) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def wait_for(s3, endpoint: str, seconds: float) -> None:

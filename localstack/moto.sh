@@ -63,6 +63,8 @@ install() {
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 
 answers() { # answers PORT: any HTTP answer from moto's own API counts
+    # A cheap TCP probe first: starting a python per poll is slow on a loaded machine.
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null || return 1
     "$VENV/bin/python" - "$1" <<'PY' >/dev/null 2>&1
 import sys, urllib.request
 urllib.request.urlopen("http://127.0.0.1:%s/moto-api/data.json" % sys.argv[1], timeout=2).read()

@@ -137,9 +137,20 @@ public final class AwsEmulator {
         }
         LOG.info("AWS emulator: no AWS_ENDPOINT_URL and no Docker; starting moto with localstack/moto.sh (state " + stateDir + ")");
         MotoServer moto = MotoServer.start(stateDir, true);
-        Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "moto-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            moto.close();
+            deleteQuietly(stateDir);
+        }, "moto-stop"));
         LOG.info("AWS emulator: moto at " + moto.endpoint());
         return new AwsEmulator(moto.endpoint(), Source.MOTO);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // only a temp folder: leaving it is harmless
+        }
     }
 
     public URI endpoint() {
