@@ -53,9 +53,16 @@ public final class Inputs {
         return defaultRoot + "/" + locationOrKey;
     }
 
-    /** Raw bytes of one object. The caller closes the stream. */
+    /**
+     * Raw bytes of one object. The caller closes the stream. A failure while reading (the connection drops,
+     * the emulator or S3 goes away mid-object) is an {@link IOException} that names the object.
+     */
     public InputStream open(String locationOrKey) {
         String location = resolve(locationOrKey);
+        return new LocatedInputStream(openRaw(location), location);
+    }
+
+    private InputStream openRaw(String location) {
         if (location.startsWith("s3://")) {
             S3Location loc = S3Location.parse(location);
             try {
@@ -80,19 +87,30 @@ public final class Inputs {
         String location = resolve(locationOrKey);
         InputStream raw = open(location);
         try {
-            InputStream in = location.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
+            // The gunzipped stream is located too: a truncated or corrupt .gz names its object when it fails.
+            InputStream in = location.endsWith(".gz") ? new LocatedInputStream(new GZIPInputStream(raw, 64 * 1024), location) : raw;
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            closeQuietly(raw);
+            throw new BadInputException("not a gzip file: " + location + " (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             closeQuietly(raw);
-            throw new BadInputException("not a gzip file: " + location, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
+    /** The whole UTF-8 text of one small object (a policy, a suite), gunzipped when the name ends in {@code .gz}. */
     public String readText(String locationOrKey) {
-        try (InputStream in = open(locationOrKey)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String location = resolve(locationOrKey);
+        try (BufferedReader in = openText(location)) {
+            StringBuilder out = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = in.read(buf)) >= 0;) {
+                out.append(buf, 0, n);
+            }
+            return out.toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resolve(locationOrKey), e);
+            throw new UncheckedIOException("cannot read " + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -159,6 +177,50 @@ public final class Inputs {
             in.close();
         } catch (IOException ignored) {
             // already failing with a better message
+        }
+    }
+
+    /** Puts the object's location into every read failure, so a dropped connection says what it was reading. */
+    private static final class LocatedInputStream extends java.io.FilterInputStream {
+        private final String location;
+
+        LocatedInputStream(InputStream in, String location) {
+            super(in);
+            this.location = location;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException | SdkException e) {
+                throw located(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException | SdkException e) {
+                throw located(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException | SdkException e) {
+                throw located(e);
+            }
+        }
+
+        private IOException located(Exception e) {
+            if (e instanceof IOException io && io.getMessage() != null && io.getMessage().contains(location)) {
+                return io;
+            }
+            return new IOException("failed reading " + location + ": " + e.getMessage(), e);
         }
     }
 

@@ -47,6 +47,8 @@ public final class LocalArtifactStore implements ArtifactStore {
             throw new IllegalStateException("run already exists: " + target);
         }
         Path staging = target.resolveSibling("." + run.runId() + ".partial");
+        // A process killed mid-run leaves its staging folder: never publish its stale files with this run.
+        deleteTree(staging);
         try {
             Files.createDirectories(staging);
         } catch (IOException e) {

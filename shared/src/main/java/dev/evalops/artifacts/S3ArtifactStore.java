@@ -107,13 +107,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         call("list", prefix, () -> {
             for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).startAfter(prefix + from.minusDays(1) + "/~"))
                     .contents()) {
-                String key = o.key();
-                if (key.endsWith("/" + Manifest.FILE_NAME)) {
-                    RunRef run = RunRef.parsePrefix(key.substring(0, key.length() - Manifest.FILE_NAME.length()));
-                    if (!run.date().isBefore(from)) {
-                        runs.add(run);
-                    }
-                }
+                runOfManifest(kind, o.key()).filter(run -> !run.date().isBefore(from)).ifPresent(runs::add);
             }
             return null;
         });
@@ -121,12 +115,36 @@ public final class S3ArtifactStore implements ArtifactStore {
         return runs;
     }
 
+    /**
+     * The run whose manifest this key is: exactly {@code eval_runs/<kind>/<date>/<run_id>/manifest.json}. An artifact
+     * that happens to be called {@code <dir>/manifest.json}, or a foreign object, is not a run.
+     */
+    private static Optional<RunRef> runOfManifest(String kind, String key) {
+        String[] parts = key.split("/");
+        if (parts.length != 5 || !parts[4].equals(Manifest.FILE_NAME) || !parts[1].equals(kind)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RunRef(kind, LocalDate.parse(parts[2]), parts[3]));
+        } catch (RuntimeException notARun) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void putDocument(String key, JsonNode document) {
         if (exists(key)) {
             throw new IllegalStateException("document already exists and is write-once: " + root() + "/" + key);
         }
-        putObject(key, toBytes(Sanitizer.forRun().clean(document)), "application/json", true);
+        try {
+            putObject(key, toBytes(Sanitizer.forRun().clean(document)), "application/json", true);
+        } catch (IllegalStateException e) {
+            // If-None-Match lost a race with another writer of the same key.
+            if (e.getCause() instanceof S3Exception s3e && s3e.statusCode() == 412) {
+                throw new IllegalStateException("document already exists and is write-once: " + root() + "/" + key, e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
@@ -37,6 +39,9 @@ abstract class SanitizingRunWriter implements RunWriter {
     private final Sanitizer sanitizer;
     private final Clock clock;
     private final Map<String, Manifest.Entry> written = new LinkedHashMap<>();
+    /** Every name a put was started for: a put that failed halfway (e.g. a timeout) may still have landed. */
+    private final Set<String> attempted = new LinkedHashSet<>();
+    private boolean manifestAttempted;
     private boolean committed;
     private boolean closed;
 
@@ -93,7 +98,8 @@ abstract class SanitizingRunWriter implements RunWriter {
                 }
                 List<Object> cells = new ArrayList<>(row.size());
                 for (Object cell : row) {
-                    cells.add(cell instanceof String s ? sanitizer.clean(s) : cell);
+                    // Only numbers and booleans pass as they are: anything else prints as text, so it is cleaned as text.
+                    cells.add(cell == null || cell instanceof Number || cell instanceof Boolean ? cell : sanitizer.clean(cell.toString()));
                 }
                 printer.printRecord(cells);
             }
@@ -113,7 +119,9 @@ abstract class SanitizingRunWriter implements RunWriter {
         requireOpen();
         Manifest manifest = new Manifest(run.runId(), run.kind(), run.date().toString(), clock.instant(), location(),
                 List.copyOf(written.values()));
-        putManifest(bytes(PRETTY, Json.mapper().valueToTree(manifest)));
+        byte[] bytes = bytes(PRETTY, Json.mapper().valueToTree(manifest));
+        manifestAttempted = true;
+        putManifest(bytes);
         committed = true;
         return manifest;
     }
@@ -125,7 +133,12 @@ abstract class SanitizingRunWriter implements RunWriter {
         }
         closed = true;
         if (!committed) {
-            List<String> names = new ArrayList<>(written.keySet());
+            // The manifest goes first: a manifest must never outlive the artifacts it lists.
+            List<String> names = new ArrayList<>();
+            if (manifestAttempted) {
+                names.add(Manifest.FILE_NAME);
+            }
+            names.addAll(attempted);
             RuntimeException first = null;
             for (String name : names) {
                 try {
@@ -149,6 +162,7 @@ abstract class SanitizingRunWriter implements RunWriter {
         if (!ARTIFACT_NAME.matcher(name).matches() || name.equals(Manifest.FILE_NAME) || name.contains("..")) {
             throw new IllegalArgumentException("invalid artifact name: " + name);
         }
+        attempted.add(name);
         put(name, bytes, contentType);
         written.put(name, new Manifest.Entry(name, bytes.length, sha256(bytes), contentType));
     }

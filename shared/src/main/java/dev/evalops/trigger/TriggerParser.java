@@ -1,9 +1,13 @@
 package dev.evalops.trigger;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +23,16 @@ public final class TriggerParser {
             + "alarm state change via EventBridge {source: aws.cloudwatch, detail-type: CloudWatch Alarm State Change, detail: {...}}, "
             + "alarm action {source: aws.cloudwatch, alarmData: {...}}, manual {action: \"...\"}";
 
+    /**
+     * ISO-8601 with an offset written {@code Z}, {@code +00:00} or {@code +0000}: the alarm action payload that
+     * CloudWatch sends to Lambda uses the last form ({@code 2026-11-22T14:03:11.490+0000}).
+     */
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT);
+
     private TriggerParser() {
     }
 
@@ -27,7 +41,7 @@ public final class TriggerParser {
             throw new BadInputException("empty trigger payload; " + EXPECTED);
         }
         if (!event.isObject()) {
-            throw new BadInputException("trigger payload is a JSON " + event.getNodeType().toString().toLowerCase() + ", not an object; " + EXPECTED);
+            throw new BadInputException("trigger payload is a JSON " + event.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not an object; " + EXPECTED);
         }
         String source = text(event, "source");
         String detailType = text(event, "detail-type");
@@ -35,17 +49,17 @@ public final class TriggerParser {
             return new Trigger.Scheduled(instant(event, "time", "schedule"), firstResource(event), text(event, "id"));
         }
         if ("aws.cloudwatch".equals(source) && "CloudWatch Alarm State Change".equals(detailType)) {
-            JsonNode detail = required(event, "detail", "alarm state change");
+            JsonNode detail = required(event, "detail", "detail", "alarm state change");
             return alarm(Trigger.Via.EVENTBRIDGE, detail, "detail", firstResource(event), instant(event, "time", "alarm state change"));
         }
         if ("aws.cloudwatch".equals(source) && event.has("alarmData")) {
-            JsonNode data = required(event, "alarmData", "alarm action");
+            JsonNode data = required(event, "alarmData", "alarmData", "alarm action");
             return alarm(Trigger.Via.ALARM_ACTION, data, "alarmData", text(event, "alarmArn"), instant(event, "time", "alarm action"));
         }
         if (source == null && event.has("action")) {
             JsonNode action = event.get("action");
             if (!action.isTextual() || action.asText().isBlank()) {
-                throw new BadInputException("manual trigger: field 'action' must be a non-empty string, got " + action);
+                throw new BadInputException("manual trigger: field 'action' is " + action + ", expected a non-empty string");
             }
             return new Trigger.Manual(action.asText(), event);
         }
@@ -56,9 +70,9 @@ public final class TriggerParser {
         String what = via == Trigger.Via.EVENTBRIDGE ? "alarm state change" : "alarm action";
         String name = text(data, "alarmName");
         if (name == null || name.isBlank()) {
-            throw new BadInputException(what + ": missing field '" + path + ".alarmName'");
+            throw new BadInputException(what + ": missing field '" + path + ".alarmName' (expected the alarm's name)");
         }
-        JsonNode state = required(data, "state", what + " (" + path + ")");
+        JsonNode state = required(data, "state", path + ".state", what);
         Trigger.AlarmState value = state(state, path + ".state.value", what);
         Optional<Trigger.AlarmState> previous = Optional.ofNullable(data.get("previousState"))
                 .filter(JsonNode::isObject)
@@ -70,7 +84,7 @@ public final class TriggerParser {
     private static Trigger.AlarmState state(JsonNode state, String path, String what) {
         String v = text(state, "value");
         if (v == null) {
-            throw new BadInputException(what + ": missing field '" + path + "'");
+            throw new BadInputException(what + ": missing field '" + path + "' (expected ALARM, OK or INSUFFICIENT_DATA)");
         }
         try {
             return Trigger.AlarmState.valueOf(v);
@@ -79,10 +93,14 @@ public final class TriggerParser {
         }
     }
 
-    private static JsonNode required(JsonNode node, String field, String what) {
+    private static JsonNode required(JsonNode node, String field, String path, String what) {
         JsonNode v = node.get(field);
-        if (v == null || !v.isObject()) {
-            throw new BadInputException(what + ": missing or non-object field '" + field + "'");
+        if (v == null || v.isNull()) {
+            throw new BadInputException(what + ": missing field '" + path + "' (expected an object)");
+        }
+        if (!v.isObject()) {
+            throw new BadInputException(what + ": field '" + path + "' is a JSON " + v.getNodeType().toString().toLowerCase(Locale.ROOT)
+                    + ", expected an object");
         }
         return v;
     }
@@ -90,12 +108,12 @@ public final class TriggerParser {
     private static Instant instant(JsonNode node, String field, String what) {
         String v = text(node, field);
         if (v == null) {
-            throw new BadInputException(what + ": missing field '" + field + "' (ISO-8601 instant)");
+            throw new BadInputException(what + ": missing field '" + field + "' (expected an ISO-8601 instant)");
         }
         try {
-            return Instant.parse(v);
+            return TIMESTAMP.parse(v, OffsetDateTime::from).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadInputException(what + ": field '" + field + "' is not an ISO-8601 instant: '" + v + "'");
+            throw new BadInputException(what + ": field '" + field + "' is '" + v + "', expected an ISO-8601 instant such as 2026-11-22T02:00:00Z");
         }
     }
 
