@@ -25,10 +25,10 @@ public record RollupRequest(LocalDate from, LocalDate to, Optional<String> previ
 
     public RollupRequest {
         if (to.isBefore(from)) {
-            throw new BadInputException("rollup range: 'to' " + to + " is before 'from' " + from);
+            throw new BadInputException("weekly-rollup: range 'to' " + to + " is before 'from' " + from);
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new BadInputException("rollup range " + from + ".." + to + " is longer than " + MAX_DAYS + " days");
+            throw new BadInputException("weekly-rollup: range " + from + ".." + to + " is longer than " + MAX_DAYS + " days");
         }
     }
 

@@ -75,9 +75,31 @@ public final class SyntheticTurns {
         }
     }
 
-    /** What was written: every injected defect counted, so a test can expect exactly what a reader must find. */
+    /**
+     * What was written: every injected defect counted, so a test can expect exactly what a reader must find. Turns
+     * and duplicates are by the day of their {@code ts}, bad lines by the partition they are in.
+     */
     public record Summary(List<String> files, long lines, long turns, long badLines, Map<String, Long> badByKind, long duplicates,
-            long lateTurns, List<LocalDate> missingDays) {
+            long lateTurns, List<LocalDate> missingDays, Map<LocalDate, Long> turnsByDay, Map<LocalDate, Long> duplicatesByDay,
+            Map<LocalDate, Long> badLinesByPartition) {
+
+        /** Valid distinct turns dated {@code from..to}. */
+        public long turns(LocalDate from, LocalDate to) {
+            return sum(turnsByDay, from, to);
+        }
+
+        public long duplicates(LocalDate from, LocalDate to) {
+            return sum(duplicatesByDay, from, to);
+        }
+
+        /** Bad lines in the partitions {@code from..to}. */
+        public long badLines(LocalDate from, LocalDate to) {
+            return sum(badLinesByPartition, from, to);
+        }
+
+        private static long sum(Map<LocalDate, Long> byDay, LocalDate from, LocalDate to) {
+            return byDay.entrySet().stream().filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to)).mapToLong(Map.Entry::getValue).sum();
+        }
     }
 
     // The sample taxonomy (BRIEF) with a support desk's weights: where-is-my-order dominates, Tier 0 is rare.
@@ -131,7 +153,8 @@ public final class SyntheticTurns {
                 int n = options.perDay() / options.filesPerDay() + (f < options.perDay() % options.filesPerDay() ? 1 : 0);
                 specs.add(new FileSpec(day, day, f, n, false));
             }
-            if (options.lateFiles() && d < options.days() - 1) {
+            // A missing day is missing altogether: not even the day before's late file lands in its partition.
+            if (options.lateFiles() && d < options.days() - 1 && !options.missingDays().contains(day.plusDays(1))) {
                 specs.add(new FileSpec(day, day.plusDays(1), 0, Math.max(1, options.perDay() / 50), true));
             }
         }
@@ -143,11 +166,20 @@ public final class SyntheticTurns {
             }
             Counts total = new Counts();
             List<String> files = new ArrayList<>();
+            Map<LocalDate, Long> turnsByDay = new TreeMap<>();
+            Map<LocalDate, Long> duplicatesByDay = new TreeMap<>();
+            Map<LocalDate, Long> badByPartition = new TreeMap<>();
             for (int i = 0; i < specs.size(); i++) {
-                total.add(futures.get(i).get());
-                files.add(specs.get(i).key());
+                Counts c = futures.get(i).get();
+                FileSpec spec = specs.get(i);
+                total.add(c);
+                files.add(spec.key());
+                turnsByDay.merge(spec.day(), c.turns, Long::sum);
+                duplicatesByDay.merge(spec.day(), c.duplicates, Long::sum);
+                badByPartition.merge(spec.partition(), c.bad, Long::sum);
             }
-            return new Summary(files, total.lines, total.turns, total.bad, total.badByKind, total.duplicates, total.late, missing);
+            return new Summary(files, total.lines, total.turns, total.bad, total.badByKind, total.duplicates, total.late, missing, turnsByDay,
+                    duplicatesByDay, badByPartition);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("generation interrupted", e);
