@@ -13,6 +13,9 @@ import dev.evalops.rollup.RollupReport.Anomaly;
  * this week's figure, last week's and the threshold that fired. A figure missing in either week is not compared.
  */
 final class WeekOverWeekRules {
+    /** Figures are rounded to 6 decimals: a rate exactly at its threshold must not miss it by a rounding error. */
+    private static final double EPS = 1e-9;
+
     private WeekOverWeekRules() {
     }
 
@@ -32,18 +35,18 @@ final class WeekOverWeekRules {
         latencySpike(latency.overall(), "all providers", w, out);
         latency.providers().forEach(row -> latencySpike(row, row.provider(), w, out));
         if (cost.perTurnUsd() != null && cost.previousPerTurnUsd() != null && cost.previousPerTurnUsd() > 0
-                && cost.perTurnUsd() >= cost.previousPerTurnUsd() * w.costIncreaseRatio()) {
+                && cost.perTurnUsd() >= cost.previousPerTurnUsd() * w.costIncreaseRatio() - EPS) {
             out.add(new Anomaly("cost_increase", "cost per turn", cost.perTurnUsd(), cost.previousPerTurnUsd(), w.costIncreaseRatio(),
                     String.format(Locale.ROOT, "cost per turn $%.5f is %.2fx last week's $%.5f (threshold %.2fx)", cost.perTurnUsd(),
                             cost.perTurnUsd() / cost.previousPerTurnUsd(), cost.previousPerTurnUsd(), w.costIncreaseRatio())));
         }
-        if (fallbacks.rate() != null && fallbacks.previousRate() != null && fallbacks.rate() >= fallbacks.previousRate() * w.fallbackSpikeRatio()
-                && fallbacks.rate() - fallbacks.previousRate() >= w.fallbackSpikeMinDelta()) {
+        if (fallbacks.rate() != null && fallbacks.previousRate() != null && fallbacks.rate() >= fallbacks.previousRate() * w.fallbackSpikeRatio() - EPS
+                && fallbacks.rate() - fallbacks.previousRate() >= w.fallbackSpikeMinDelta() - EPS) {
             out.add(new Anomaly("fallback_spike", "fallback rate", fallbacks.rate(), fallbacks.previousRate(), w.fallbackSpikeRatio(),
                     String.format(Locale.ROOT, "fallback rate %.2f%% vs %.2f%% last week (threshold %.2fx and +%.1f pts)", 100 * fallbacks.rate(),
                             100 * fallbacks.previousRate(), w.fallbackSpikeRatio(), 100 * w.fallbackSpikeMinDelta())));
         }
-        if (cache.hitRate() != null && cache.previousHitRate() != null && cache.previousHitRate() - cache.hitRate() >= w.cacheHitDropPoints()) {
+        if (cache.hitRate() != null && cache.previousHitRate() != null && cache.previousHitRate() - cache.hitRate() >= w.cacheHitDropPoints() - EPS) {
             out.add(new Anomaly("cache_hit_drop", "cache-hit rate", cache.hitRate(), cache.previousHitRate(), w.cacheHitDropPoints(),
                     String.format(Locale.ROOT, "cache-hit rate %.1f%% vs %.1f%% last week: down %.1f pts (threshold %.1f pts)", 100 * cache.hitRate(),
                             100 * cache.previousHitRate(), 100 * (cache.previousHitRate() - cache.hitRate()), 100 * w.cacheHitDropPoints())));
@@ -54,7 +57,7 @@ final class WeekOverWeekRules {
     private static void latencySpike(RollupReport.LatencyRow row, String subject, RollupConfig.Wow w, List<Anomaly> out) {
         // A provider with a handful of turns has a p95 that jumps by chance: both weeks need enough of them.
         if (row.p95Ratio() == null || row.latencyTurns() < w.minProviderTurns() || row.previousLatencyTurns() == null
-                || row.previousLatencyTurns() < w.minProviderTurns() || row.p95Ratio() < w.latencySpikeRatio()) {
+                || row.previousLatencyTurns() < w.minProviderTurns() || row.p95Ratio() < w.latencySpikeRatio() - EPS) {
             return;
         }
         out.add(new Anomaly("latency_spike", subject, row.p95Ms(), row.previousP95Ms(), w.latencySpikeRatio(), String.format(Locale.ROOT,

@@ -56,7 +56,7 @@ final class TurnLineParser {
             throw new Invalid(null, "empty line");
         }
         if (first != JsonToken.START_OBJECT) {
-            throw new Invalid(null, "not a JSON object (a " + kind(first) + ")");
+            throw new Invalid(null, "not a JSON object (" + kind(first) + ")");
         }
         String turnId = null, userId = null, tenant = null, channel = null, intent = null, action = null, provider = null,
                 model = null, fallbackReason = null, error = null;

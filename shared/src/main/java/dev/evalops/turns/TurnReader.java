@@ -29,6 +29,8 @@ public final class TurnReader {
     /** A longer line is not a turn (turns are under 1 KB): it is reported bad and skipped, not buffered. */
     static final int MAX_LINE_BYTES = 1 << 20;
     private static final int BUFFER_BYTES = 256 * 1024;
+    /** Bytes of a bad line that are sanitized before its sample is cut to {@link #SAMPLE_CHARS}. */
+    private static final int SANITIZE_WINDOW = 4096;
 
     private final Inputs inputs;
     private final Sanitizer sanitizer;
@@ -165,12 +167,12 @@ public final class TurnReader {
 
         private void report(String field, String reason, int from, int to) {
             badCount++;
-            int len = Math.min(to - from, SAMPLE_CHARS * 4);
-            String text = new String(buf, from, len, StandardCharsets.UTF_8);
+            // Sanitized before it is cut, so a value cut in half cannot slip past the recognizers.
+            String text = sanitizer.clean(new String(buf, from, Math.min(to - from, SANITIZE_WINDOW), StandardCharsets.UTF_8));
             if (text.length() > SAMPLE_CHARS) {
                 text = text.substring(0, SAMPLE_CHARS) + "...";
             }
-            bad.accept(new BadTurnLine(file, lineNo, field, sanitizer.clean(reason), sanitizer.clean(text)));
+            bad.accept(new BadTurnLine(file, lineNo, field, sanitizer.clean(reason), text));
         }
 
         TurnFileSummary summary(String damaged) {
