@@ -89,6 +89,25 @@ public final class RollupScan {
         public List<FileStats> files() {
             return files;
         }
+
+        /** Headline figures, for cross-checking the scan against another engine (the benchmark). */
+        public long users() {
+            return totals.users.size();
+        }
+
+        public double p95LatencyMs() {
+            return RollupReportBuilder.quantile(totals.overallLatency(), 0.95, 0, Long.MAX_VALUE);
+        }
+
+        public double totalCostUsd() {
+            return totals.costNanos / RollupPartial.NANOS_PER_USD;
+        }
+
+        public Map<String, Long> intentCounts() {
+            Map<String, Long> counts = new TreeMap<>();
+            totals.intents.forEach((k, v) -> counts.put(k, v[0]));
+            return counts;
+        }
     }
 
     /**
