@@ -132,18 +132,21 @@ final class RollupReportBuilder {
     }
 
     private static RollupReport.Cost cost(RollupPartial t, Optional<RollupReport> prev, int topN) {
-        double[] perUser = t.users.values().stream().mapToDouble(u -> u.costNanos / RollupPartial.NANOS_PER_USD).sorted().toArray();
+        List<RollupPartial.UserTotals> all = new ArrayList<>(t.users.size());
+        for (com.carrotsearch.hppc.cursors.ObjectCursor<RollupPartial.UserTotals> c : t.users.values()) {
+            all.add(c.value);
+        }
+        double[] perUser = all.stream().mapToDouble(u -> u.costNanos / RollupPartial.NANOS_PER_USD).sorted().toArray();
         Percentile percentile = new Percentile();
         RollupReport.UserCost users = new RollupReport.UserCost(perUser.length,
                 perUser.length == 0 ? null : usd(Arrays.stream(perUser).average().orElse(0)),
                 perUser.length == 0 ? null : usd(percentile.evaluate(perUser, 50)),
                 perUser.length == 0 ? null : usd(percentile.evaluate(perUser, 95)),
                 perUser.length == 0 ? null : usd(perUser[perUser.length - 1]));
-        List<RollupReport.UserRow> topUsers = t.users.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, RollupPartial.UserTotals> e) -> -e.getValue().costNanos)
-                        .thenComparing(Map.Entry::getKey))
+        List<RollupReport.UserRow> topUsers = all.stream()
+                .sorted(Comparator.comparingLong((RollupPartial.UserTotals u) -> -u.costNanos).thenComparing(u -> u.userId))
                 .limit(topN)
-                .map(e -> new RollupReport.UserRow(e.getKey(), e.getValue().turns, usd(e.getValue().costNanos)))
+                .map(u -> new RollupReport.UserRow(u.userId, u.turns, usd(u.costNanos)))
                 .toList();
         List<RollupReport.ModelRow> models = new ArrayList<>();
         for (Map.Entry<String, ProviderTotals> p : t.providers.entrySet()) {

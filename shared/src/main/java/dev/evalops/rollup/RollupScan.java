@@ -187,7 +187,7 @@ public final class RollupScan {
                 c[2]++;
             }
             c[4]++;
-            partial.add(t, day, mix(h[1] ^ sampleSeed));
+            partial.add(t, day, mix(h[1] ^ sampleSeed), MurmurHash3.hash128x64(t.userId().getBytes(StandardCharsets.UTF_8))[0]);
         }, bad -> {
             byField.merge(bad.field() == null ? "(line)" : bad.field(), 1L, Long::sum);
             if (quarantine.size() < quarantinePerFile) {

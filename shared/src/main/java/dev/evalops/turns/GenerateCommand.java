@@ -56,7 +56,7 @@ public final class GenerateCommand implements LauncherCommand {
         Set<LocalDate> missing = a.option("missing-day").map(s -> Arrays.stream(s.split(",")).map(String::trim).map(d -> date("missing-day", d))
                 .collect(Collectors.toSet())).orElse(Set.of());
         SyntheticTurns.Options options = new SyntheticTurns.Options(start, days, perDay, intOption(a, "files-per-day", 4),
-                Long.parseLong(a.option("seed").orElse("42")), missing, clean ? 0 : doubleOption(a, "bad-line-share", 0.005),
+                longOption(a, "seed", 42), missing, clean ? 0 : doubleOption(a, "bad-line-share", 0.005),
                 clean ? 0 : doubleOption(a, "duplicate-share", 0.005), !clean && !a.flag("no-late-files"), 0);
         String out = a.option("out").orElse(DEFAULT_OUT);
         int threads = intOption(a, "threads", Runtime.getRuntime().availableProcessors());
@@ -80,6 +80,15 @@ public final class GenerateCommand implements LauncherCommand {
         return S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(System.getenv("AWS_ENDPOINT_URL") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null)
                 .build();
+    }
+
+    private static long longOption(LauncherArgs a, String name, long fallback) {
+        String v = a.option(name).orElse(null);
+        try {
+            return v == null ? fallback : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("generate: --" + name + " must be an integer, got '" + v + "'");
+        }
     }
 
     private static int intOption(LauncherArgs a, String name, int fallback) {

@@ -4,6 +4,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
@@ -29,6 +32,8 @@ public final class TurnReader {
     /** A longer line is not a turn (turns are under 1 KB): it is reported bad and skipped, not buffered. */
     static final int MAX_LINE_BYTES = 1 << 20;
     private static final int BUFFER_BYTES = 256 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     /** Bytes of a bad line that are sanitized before its sample is cut to {@link #SAMPLE_CHARS}. */
     private static final int SANITIZE_WINDOW = 4096;
 
@@ -73,6 +78,28 @@ public final class TurnReader {
         }
     }
 
+    /**
+     * The first '\n' in {@code b[from, to)}, or -1: eight bytes per step (the "has zero byte" bit trick on the
+     * word XOR '\n'...'\n'; the lowest flagged byte is always a real match). A byte-at-a-time loop was a tenth
+     * of a scan's time.
+     */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean isDataDamage(IOException e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof EOFException || c instanceof ZipException) {
@@ -106,13 +133,11 @@ public final class TurnReader {
         void run(InputStream in) throws IOException {
             int n;
             while ((n = in.read(buf, end, buf.length - end)) >= 0) {
-                int scanFrom = end;
+                int from = end;
                 end += n;
-                for (int i = scanFrom; i < end; i++) {
-                    if (buf[i] == '\n') {
-                        line(start, i);
-                        start = i + 1;
-                    }
+                for (int nl; (nl = indexOfNewline(buf, from, end)) >= 0; from = nl + 1) {
+                    line(start, nl);
+                    start = nl + 1;
                 }
                 makeRoom();
             }

@@ -134,6 +134,23 @@ class TurnReaderTest {
         });
     }
 
+    @Test
+    void findsTheFirstNewlineAtEveryOffsetAndWordPosition() {
+        for (int len = 0; len < 40; len++) {
+            for (int at = -1; at < len; at++) {
+                byte[] b = new byte[len + 3];
+                java.util.Arrays.fill(b, (byte) 0x0B); // '\n' + 1: the bit trick's borrow case
+                if (at >= 0) {
+                    b[at + 1] = '\n';
+                    if (at + 5 < len) {
+                        b[at + 5] = '\n';
+                    }
+                }
+                assertThat(TurnReader.indexOfNewline(b, 1, len + 1)).as("len %d at %d", len, at).isEqualTo(at < 0 ? -1 : at + 1);
+            }
+        }
+    }
+
     private TurnReader reader() {
         return new TurnReader(new Inputs(() -> null, dir.toString()), Sanitizer.forRun());
     }
