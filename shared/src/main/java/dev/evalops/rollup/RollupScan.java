@@ -123,7 +123,7 @@ public final class RollupScan {
         Map<Integer, Integer> perPartition = new TreeMap<>();
         ordered.forEach(f -> perPartition.merge((int) f.partition().toEpochDay(), 1, Integer::sum));
         TurnIdIndex index = new TurnIdIndex(lateDays, perPartition);
-        TurnReader reader = new TurnReader(inputs, sanitizer);
+        TurnReader reader = new TurnReader(inputs, sanitizer, quarantinePerFile);
         RollupPartial totals = new RollupPartial(firstDay, lastDay - firstDay + 1, relativeAccuracy, topN, sampleSize);
 
         List<RollupPartial> workerPartials = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -39,12 +39,23 @@ public final class TurnReader {
 
     private final Inputs inputs;
     private final Sanitizer sanitizer;
+    private final int samplesPerFile;
     private final TurnLineParser parser = new TurnLineParser();
 
-    /** @param sanitizer cleans the reason and sample of every bad line before it leaves the reader */
+    /** Every bad line with its sample; see {@link #TurnReader(Inputs, Sanitizer, int)}. */
     public TurnReader(Inputs inputs, Sanitizer sanitizer) {
+        this(inputs, sanitizer, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param sanitizer      cleans the reason and sample of every bad line before it leaves the reader
+     * @param samplesPerFile bad lines of a file that get a sample; later ones are still reported, with a null
+     *                       sample (sanitizing a sample costs more than parsing a line, and a quarantine keeps a few)
+     */
+    public TurnReader(Inputs inputs, Sanitizer sanitizer, int samplesPerFile) {
         this.inputs = inputs;
         this.sanitizer = sanitizer;
+        this.samplesPerFile = samplesPerFile;
     }
 
     /** Reads one file to its end; see the class comment for what ends a file early. */
@@ -192,10 +203,13 @@ public final class TurnReader {
 
         private void report(String field, String reason, int from, int to) {
             badCount++;
-            // Sanitized before it is cut, so a value cut in half cannot slip past the recognizers.
-            String text = sanitizer.clean(new String(buf, from, Math.min(to - from, SANITIZE_WINDOW), StandardCharsets.UTF_8));
-            if (text.length() > SAMPLE_CHARS) {
-                text = text.substring(0, SAMPLE_CHARS) + "...";
+            String text = null;
+            if (badCount <= samplesPerFile) {
+                // Sanitized before it is cut, so a value cut in half cannot slip past the recognizers.
+                text = sanitizer.clean(new String(buf, from, Math.min(to - from, SANITIZE_WINDOW), StandardCharsets.UTF_8));
+                if (text.length() > SAMPLE_CHARS) {
+                    text = text.substring(0, SAMPLE_CHARS) + "...";
+                }
             }
             bad.accept(new BadTurnLine(file, lineNo, field, sanitizer.clean(reason), text));
         }

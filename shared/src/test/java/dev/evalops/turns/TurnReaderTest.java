@@ -91,6 +91,12 @@ class TurnReaderTest {
         assertThat(bad.get(2).field()).isEqualTo("tier");
         assertThat(bad.get(2).sample()).contains("[EMAIL#").doesNotContain("jane.doe").hasSizeLessThanOrEqualTo(TurnReader.SAMPLE_CHARS + 20);
         assertThat(bad.get(2).describe()).isEqualTo(file + ":4 field tier: not 0, 1 or 2: 9");
+
+        // Past the samples-per-file limit, bad lines are still reported, without a sample.
+        List<BadTurnLine> limited = new ArrayList<>();
+        new TurnReader(new Inputs(() -> null, dir.toString()), Sanitizer.forRun(), 1).read(file.toString(), t -> { }, limited::add);
+        assertThat(limited).extracting(BadTurnLine::line).containsExactly(2L, 3L, 4L);
+        assertThat(limited).extracting(BadTurnLine::sample).containsExactly("not json", null, null);
     }
 
     @Test
