@@ -3,6 +3,8 @@ package dev.evalops.rollup;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.evalops.core.Outcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -14,7 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record RollupResult(Outcome outcome, String runId, String location, LocalDate from, LocalDate to, String isoWeek, String verdict,
         List<String> failingGates, List<RollupReport.Anomaly> anomalies, String previousRunId, long turns, long lines, long badLines,
         long duplicates, List<LocalDate> missingDays, Double p95LatencyMs, Double costPerTurnUsd, Double intentAccuracy, Double taskAccuracy,
-        Double intentMixPsi, Double intentMixPValue) {
+        Double intentMixPsi, @JsonProperty("intent_mix_p_value") Double intentMixPValue) {
 
     static RollupResult of(RollupReport r, String location) {
         RollupReport.IntentMix mix = r.weekOverWeek().intentMix();

@@ -23,6 +23,8 @@ import java.util.zip.GZIPOutputStream;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Synthetic production turns in the export's layout ({@code dt=YYYY-MM-DD/part-NNNNN.jsonl.gz}) for tests, demos
  * and benchmarks: the sample taxonomy's intents in a support-desk mix, several providers and models, log-normal
@@ -79,6 +81,7 @@ public final class SyntheticTurns {
      * What was written: every injected defect counted, so a test can expect exactly what a reader must find. Turns
      * and duplicates are by the day of their {@code ts}, bad lines by the partition they are in.
      */
+    @RegisterForReflection
     public record Summary(List<String> files, long lines, long turns, long badLines, Map<String, Long> badByKind, long duplicates,
             long lateTurns, List<LocalDate> missingDays, Map<LocalDate, Long> turnsByDay, Map<LocalDate, Long> duplicatesByDay,
             Map<LocalDate, Long> badLinesByPartition) {
