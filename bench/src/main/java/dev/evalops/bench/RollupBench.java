@@ -139,7 +139,7 @@ public final class RollupBench {
                     + "agent_override: 'STRUCT(intent VARCHAR, team VARCHAR)', task_success: 'BOOLEAN'})");
             s.execute("CREATE TEMP TABLE t AS SELECT DISTINCT ON (turn_id) * FROM raw WHERE turn_id IS NOT NULL AND ts >= TIMESTAMP '" + START
                     + "' AND ts < TIMESTAMP '" + START.plusDays(7) + "'");
-            long turns = one(s, "SELECT count(*) FROM t");
+            long turns = (long) number(s, "SELECT count(*) FROM t");
             Map<String, Long> intents = new TreeMap<>();
             try (ResultSet rs = s.executeQuery("SELECT intent, count(*) FROM t GROUP BY intent")) {
                 while (rs.next()) {
@@ -148,13 +148,9 @@ public final class RollupBench {
             }
             drain(s, "SELECT provider, count(*), count(latency_ms), quantile_disc(latency_ms, [0.5, 0.95, 0.99]), min(latency_ms), max(latency_ms), "
                     + "count(fallback_reason), count(error) FROM t GROUP BY provider");
-            double p95;
-            try (ResultSet rs = s.executeQuery("SELECT quantile_disc(latency_ms, 0.95) FROM t")) {
-                rs.next();
-                p95 = rs.getDouble(1);
-            }
+            double p95 = number(s, "SELECT quantile_disc(latency_ms, 0.95) FROM t");
             drain(s, "SELECT provider, model, count(*), count(cost_usd), sum(cost_usd), sum(tokens_in), sum(tokens_out) FROM t GROUP BY provider, model");
-            long users = one(s, "SELECT count(DISTINCT user_id) FROM t");
+            long users = (long) number(s, "SELECT count(DISTINCT user_id) FROM t");
             drain(s, "WITH u AS (SELECT user_id, count(*) AS n, sum(cost_usd) AS c FROM t GROUP BY user_id) "
                     + "SELECT avg(c), quantile_cont(c, 0.5), quantile_cont(c, 0.95), max(c) FROM u");
             drain(s, "SELECT user_id, count(*), sum(cost_usd) AS c FROM t GROUP BY user_id ORDER BY c DESC, user_id LIMIT 10");
@@ -165,11 +161,7 @@ public final class RollupBench {
             drain(s, "SELECT turn_id, ts, provider, model, tokens_in, tokens_out, cost_usd FROM t ORDER BY cost_usd DESC NULLS LAST, turn_id LIMIT 10");
             drain(s, "SELECT count(*) FILTER (WHERE action IN ('route', 'escalate')), count(*) FILTER (WHERE action IN ('route', 'escalate') "
                     + "AND agent_override.intent IS NOT NULL AND agent_override.intent <> intent), count(task_success), count(*) FILTER (WHERE task_success) FROM t");
-            double cost;
-            try (ResultSet rs = s.executeQuery("SELECT sum(cost_usd) FROM t")) {
-                rs.next();
-                cost = rs.getDouble(1);
-            }
+            double cost = number(s, "SELECT sum(cost_usd) FROM t");
             drain(s, "SELECT * FROM t USING SAMPLE reservoir(50 ROWS) REPEATABLE (42)");
             return new Run(turns, (System.nanoTime() - t0) / 1e9, 0, 0, p95, users, cost, intents);
         }
@@ -182,10 +174,10 @@ public final class RollupBench {
         }
     }
 
-    private static long one(Statement s, String sql) throws SQLException {
+    private static double number(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getDouble(1);
         }
     }
 

@@ -18,8 +18,8 @@ import dev.evalops.turns.TurnRecord;
  * The rollup's aggregates over some turns: one per file while it is read (single-threaded, no locks), merged
  * into the run's total when the file is done. Everything here merges exactly: counts, sums of cost in integer
  * nano-dollars (so the merge order never changes a digit), DDSketch latency sketches (bin counts add), per-user
- * totals (memory: distinct users), a top-N heap and a bottom-k review sample keyed by a seeded hash of the
- * turn id (a reservoir sample whose result does not depend on the order turns arrive in).
+ * totals (memory: distinct users), the top N by cost and a bottom-k review sample keyed by a seeded hash of the
+ * turn id (a reservoir sample whose result does not depend on the order turns arrive in), both {@link Ranking}s.
  */
 final class RollupPartial {
     static final double NANOS_PER_USD = 1e9;
@@ -55,16 +55,18 @@ final class RollupPartial {
      * 500k users. Two ids colliding (about n²/2^65) would share a row.
      */
     final LongObjectHashMap<UserTotals> users = new LongObjectHashMap<>();
-    /** Cheapest of the current top N on top. */
-    final PriorityQueue<Costly> expensive = new PriorityQueue<>(Costly.ORDER);
-    /** Largest key of the current sample on top. */
-    final PriorityQueue<Sampled> sample = new PriorityQueue<>(Sampled.ORDER.reversed());
+    /** The most expensive turns, ranked by minus their cost in nano-dollars. */
+    final Ranking expensive;
+    /** The review sample: the turns with the smallest seeded hash keys. */
+    final Ranking sample;
 
     RollupPartial(int firstDay, int days, double relativeAccuracy, int topN, int sampleSize) {
         this.firstDay = firstDay;
         this.relativeAccuracy = relativeAccuracy;
         this.topN = topN;
         this.sampleSize = sampleSize;
+        expensive = new Ranking(topN);
+        sample = new Ranking(sampleSize);
         dayTurns = new long[days];
         dayCacheKnown = new long[days];
         dayCacheHits = new long[days];
@@ -108,7 +110,7 @@ final class RollupPartial {
             m.costNanos += nanos;
             m.costKnown++;
             u.costNanos += nanos;
-            offerExpensive(nanos, t);
+            expensive.offer(-nanos, t);
         }
         if (t.cacheHit() != null) {
             cacheKnown++;
@@ -144,7 +146,7 @@ final class RollupPartial {
                 taskSucceeded++;
             }
         }
-        offerSample(sampleKey, t);
+        sample.offer(sampleKey, t);
     }
 
     void merge(RollupPartial o) {
@@ -182,22 +184,18 @@ final class RollupPartial {
                 mine.costNanos += c.value.costNanos;
             }
         }
-        o.expensive.forEach(c -> offerExpensive(c.costNanos(), c.turn()));
-        o.sample.forEach(x -> offerSample(x.key(), x.turn()));
+        expensive.merge(o.expensive);
+        sample.merge(o.sample);
     }
 
     /** The top N, most expensive first; ties broken by turn id so every run agrees. */
-    List<Costly> expensiveFirst() {
-        List<Costly> all = new ArrayList<>(expensive);
-        all.sort(Costly.ORDER.reversed());
-        return all;
+    List<Ranked> expensiveFirst() {
+        return expensive.best();
     }
 
     /** The sample in key order (a random order, stable for a run id). */
     List<TurnRecord> sampleTurns() {
-        List<Sampled> all = new ArrayList<>(sample);
-        all.sort(Sampled.ORDER);
-        return all.stream().map(Sampled::turn).toList();
+        return sample.best().stream().map(Ranked::turn).toList();
     }
 
     /** Every provider's sketch merged: the overall distribution, without a second sketch update per turn. */
@@ -205,37 +203,6 @@ final class RollupPartial {
         DDSketch all = DDSketches.unboundedDense(relativeAccuracy);
         providers.values().forEach(p -> all.mergeWith(p.latency));
         return all;
-    }
-
-    // Both offers compare with the heap's top before allocating: almost every turn is rejected right there.
-    private void offerExpensive(long nanos, TurnRecord t) {
-        if (topN <= 0) {
-            return;
-        }
-        if (expensive.size() < topN) {
-            expensive.add(new Costly(nanos, t));
-            return;
-        }
-        Costly cheapest = expensive.peek();
-        if (nanos > cheapest.costNanos() || nanos == cheapest.costNanos() && t.turnId().compareTo(cheapest.turn().turnId()) < 0) {
-            expensive.poll();
-            expensive.add(new Costly(nanos, t));
-        }
-    }
-
-    private void offerSample(long key, TurnRecord t) {
-        if (sampleSize <= 0) {
-            return;
-        }
-        if (sample.size() < sampleSize) {
-            sample.add(new Sampled(key, t));
-            return;
-        }
-        Sampled last = sample.peek();
-        if (key < last.key() || key == last.key() && t.turnId().compareTo(last.turn().turnId()) < 0) {
-            sample.poll();
-            sample.add(new Sampled(key, t));
-        }
     }
 
     private static void mergeCounts(Map<String, long[]> into, Map<String, long[]> from) {
@@ -300,12 +267,51 @@ final class RollupPartial {
         }
     }
 
-    record Costly(long costNanos, TurnRecord turn) {
-        static final Comparator<Costly> ORDER = Comparator.comparingLong(Costly::costNanos)
-                .thenComparing(c -> c.turn().turnId(), Comparator.reverseOrder());
+    record Ranked(long key, TurnRecord turn) {
+        static final Comparator<Ranked> ORDER = Comparator.comparingLong(Ranked::key).thenComparing(r -> r.turn().turnId());
     }
 
-    record Sampled(long key, TurnRecord turn) {
-        static final Comparator<Sampled> ORDER = Comparator.comparingLong(Sampled::key).thenComparing(s -> s.turn().turnId());
+    /**
+     * The k turns with the smallest (key, turn id): mergeable, and independent of the order turns arrive in. An
+     * offer is compared with the worst kept one before anything is allocated: almost every turn stops there.
+     */
+    static final class Ranking {
+        private final int k;
+        /** The worst kept turn on top. */
+        private final PriorityQueue<Ranked> heap = new PriorityQueue<>(Ranked.ORDER.reversed());
+
+        Ranking(int k) {
+            this.k = k;
+        }
+
+        void offer(long key, TurnRecord t) {
+            if (k <= 0) {
+                return;
+            }
+            if (heap.size() < k) {
+                heap.add(new Ranked(key, t));
+                return;
+            }
+            Ranked worst = heap.peek();
+            if (key < worst.key() || key == worst.key() && t.turnId().compareTo(worst.turn().turnId()) < 0) {
+                heap.poll();
+                heap.add(new Ranked(key, t));
+            }
+        }
+
+        void merge(Ranking other) {
+            other.heap.forEach(r -> offer(r.key(), r.turn()));
+        }
+
+        int size() {
+            return heap.size();
+        }
+
+        /** Best (smallest key) first. */
+        List<Ranked> best() {
+            List<Ranked> all = new ArrayList<>(heap);
+            all.sort(Ranked.ORDER);
+            return all;
+        }
     }
 }

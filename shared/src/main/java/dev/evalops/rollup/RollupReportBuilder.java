@@ -185,7 +185,7 @@ final class RollupReportBuilder {
     private static List<RollupReport.ExpensiveTurn> expensive(RollupPartial t) {
         return t.expensiveFirst().stream()
                 .map(c -> new RollupReport.ExpensiveTurn(c.turn().turnId(), c.turn().ts(), c.turn().provider(), c.turn().model(),
-                        c.turn().tokensIn(), c.turn().tokensOut(), usd(c.costNanos())))
+                        c.turn().tokensIn(), c.turn().tokensOut(), usd(-c.key())))
                 .toList();
     }
 

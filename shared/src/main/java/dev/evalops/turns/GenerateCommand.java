@@ -82,30 +82,24 @@ public final class GenerateCommand implements LauncherCommand {
                 .build();
     }
 
-    private static long longOption(LauncherArgs a, String name, long fallback) {
-        String v = a.option(name).orElse(null);
-        try {
-            return v == null ? fallback : Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new BadInputException("generate: --" + name + " must be an integer, got '" + v + "'");
-        }
+    private static int intOption(LauncherArgs a, String name, int fallback) {
+        return number(a, name, fallback, Integer::valueOf, "an integer");
     }
 
-    private static int intOption(LauncherArgs a, String name, int fallback) {
-        String v = a.option(name).orElse(null);
-        try {
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new BadInputException("generate: --" + name + " must be an integer, got '" + v + "'");
-        }
+    private static long longOption(LauncherArgs a, String name, long fallback) {
+        return number(a, name, fallback, Long::valueOf, "an integer");
     }
 
     private static double doubleOption(LauncherArgs a, String name, double fallback) {
+        return number(a, name, fallback, Double::valueOf, "a number");
+    }
+
+    private static <T> T number(LauncherArgs a, String name, T fallback, java.util.function.Function<String, T> parse, String what) {
         String v = a.option(name).orElse(null);
         try {
-            return v == null ? fallback : Double.parseDouble(v);
+            return v == null ? fallback : parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new BadInputException("generate: --" + name + " must be a number, got '" + v + "'");
+            throw new BadInputException("generate: --" + name + " must be " + what + ", got '" + v + "'");
         }
     }
 
