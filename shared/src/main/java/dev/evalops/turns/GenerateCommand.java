@@ -37,6 +37,7 @@ public final class GenerateCommand implements LauncherCommand {
     public String usage() {
         return "generate turns --days 7 --per-day N [--start YYYY-MM-DD] [--files-per-day F] [--seed S] [--out dir|s3://bucket[/prefix]]\n"
                 + "      [--missing-day D[,D...]] [--bad-line-share 0.005] [--duplicate-share 0.005] [--no-late-files] [--clean] [--threads T]\n"
+                + "      [--incident-from D]   (from D on: shipping-delay surge, slow openai, more fallbacks, fewer cache hits, longer answers)\n"
                 + "      synthetic turn exports (dt=YYYY-MM-DD/part-*.jsonl.gz) with realistic mess; default --out " + DEFAULT_OUT
                 + ", s3://bucket alone = s3://bucket/turns";
     }
@@ -44,7 +45,7 @@ public final class GenerateCommand implements LauncherCommand {
     @Override
     public Invocation prepare(List<String> args) {
         LauncherArgs a = LauncherArgs.parse("generate", args, Set.of("days", "per-day", "start", "files-per-day", "seed", "out", "missing-day",
-                "bad-line-share", "duplicate-share", "threads"), Set.of("no-late-files", "clean"));
+                "bad-line-share", "duplicate-share", "threads", "incident-from"), Set.of("no-late-files", "clean"));
         if (!a.positional().equals(List.of("turns"))) {
             throw new BadInputException("generate: expected 'generate turns ...', got " + a.positional());
         }
@@ -57,7 +58,8 @@ public final class GenerateCommand implements LauncherCommand {
                 .collect(Collectors.toSet())).orElse(Set.of());
         SyntheticTurns.Options options = new SyntheticTurns.Options(start, days, perDay, intOption(a, "files-per-day", 4),
                 longOption(a, "seed", 42), missing, clean ? 0 : doubleOption(a, "bad-line-share", 0.005),
-                clean ? 0 : doubleOption(a, "duplicate-share", 0.005), !clean && !a.flag("no-late-files"), 0);
+                clean ? 0 : doubleOption(a, "duplicate-share", 0.005), !clean && !a.flag("no-late-files"), 0,
+                a.option("incident-from").map(d -> date("incident-from", d)).orElse(null));
         String out = a.option("out").orElse(DEFAULT_OUT);
         int threads = intOption(a, "threads", Runtime.getRuntime().availableProcessors());
         return new Invocation.Direct(() -> {

@@ -49,9 +49,12 @@ public final class SyntheticTurns {
      * @param lateFiles    write a {@code part-late-*} file into the next day's partition: 2% more turns of the day
      *                     plus re-deliveries (duplicates) of some of its earlier turns
      * @param users        distinct users to draw from (0: turns per day / 3)
+     * @param incidentFrom from this day on (null: never), a carrier outage and a degraded provider: shipping.delay
+     *                     four times as frequent, openai 2.2x slower, fallbacks 8% instead of 3%, cache hits 25%
+     *                     instead of 36%, answers 1.6x longer: what the week-over-week rules are there to catch
      */
     public record Options(LocalDate start, int days, int perDay, int filesPerDay, long seed, Set<LocalDate> missingDays,
-            double badLineShare, double duplicateShare, boolean lateFiles, int users) {
+            double badLineShare, double duplicateShare, boolean lateFiles, int users, LocalDate incidentFrom) {
         public Options {
             if (days < 1 || perDay < 1 || filesPerDay < 1) {
                 throw new IllegalArgumentException("days, per-day and files-per-day must be at least 1");
@@ -64,12 +67,12 @@ public final class SyntheticTurns {
 
         /** Clean data: no mess at all (benchmarks that compare engines on the same valid rows use it too). */
         public static Options clean(LocalDate start, int days, int perDay, int filesPerDay, long seed) {
-            return new Options(start, days, perDay, filesPerDay, seed, Set.of(), 0, 0, false, 0);
+            return new Options(start, days, perDay, filesPerDay, seed, Set.of(), 0, 0, false, 0, null);
         }
 
         /** The default mess: 0.5% bad lines, 0.5% duplicates, late files. */
         public static Options messy(LocalDate start, int days, int perDay, int filesPerDay, long seed) {
-            return new Options(start, days, perDay, filesPerDay, seed, Set.of(), 0.005, 0.005, true, 0);
+            return new Options(start, days, perDay, filesPerDay, seed, Set.of(), 0.005, 0.005, true, 0, null);
         }
 
         int userCount() {
@@ -113,6 +116,7 @@ public final class SyntheticTurns {
             "billing", "billing", "privacy", "risk", "security", "legal" };
     private static final int[] TIERS = { 2, 2, 1, 1, 1, 1, 1, 1, 2, 1, 0, 0, 0, 0 };
     private static final double[] INTENT_WEIGHTS = { 22, 12, 10, 8, 8, 8, 10, 6, 5, 4, 3, 2, 1, 1 };
+    private static final double[] INCIDENT_INTENT_WEIGHTS = { 22, 12, 40, 8, 8, 8, 10, 6, 5, 4, 3, 2, 1, 1 };
     private static final String[] CHANNELS = { "email", "livechat", "web", "sms" };
     private static final double[] CHANNEL_WEIGHTS = { 35, 40, 20, 5 };
     private static final String[] TENANTS = { "acme", "globex", "initech", "umbrella" };
@@ -312,14 +316,15 @@ public final class SyntheticTurns {
     /** One turn as a JSON line; the draws happen in a fixed order, so the same generator state gives the same line. */
     private void writeTurn(SplittableRandom rng, LocalDate day, int i, int n, int stream, ByteArrayOutputStream line, Mess mess)
             throws IOException {
+        boolean incident = options.incidentFrom() != null && !day.isBefore(options.incidentFrom());
         double x = (i + rng.nextDouble()) / n;
         long ts = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + Math.min(86_399, (long) (diurnal(x) * 86_400));
-        int intent = pick(rng, INTENT_WEIGHTS);
+        int intent = pick(rng, incident ? INCIDENT_INTENT_WEIGHTS : INTENT_WEIGHTS);
         Model model = MODELS[pick(rng, MODEL_WEIGHTS)];
         String provider = model.provider();
         String fallback = null;
         double latency = model.medianLatencyMs() * Math.exp(0.55 * rng.nextGaussian());
-        if (rng.nextDouble() < 0.03) {
+        if (rng.nextDouble() < (incident ? 0.08 : 0.03)) {
             fallback = FALLBACKS[pick(rng, FALLBACK_WEIGHTS)];
             model = provider.equals("anthropic") ? MODELS[2] : MODELS[0];
             provider = model.provider();
@@ -327,7 +332,10 @@ public final class SyntheticTurns {
         }
         String error = rng.nextDouble() < 0.015 ? ERRORS[pick(rng, ERROR_WEIGHTS)] : null;
         double cacheDraw = rng.nextDouble();
-        Boolean cacheHit = cacheDraw < 0.01 ? null : cacheDraw < 0.36;
+        Boolean cacheHit = cacheDraw < 0.01 ? null : cacheDraw < (incident ? 0.25 : 0.36);
+        if (incident && provider.equals("openai")) {
+            latency *= 2.2;
+        }
         if (Boolean.TRUE.equals(cacheHit)) {
             latency *= 0.6;
         }
@@ -339,7 +347,7 @@ public final class SyntheticTurns {
         }
         long latencyMs = Math.min(120_000, Math.round(latency));
         long tokensIn = Math.max(20, Math.round(700 * Math.exp(0.5 * rng.nextGaussian())));
-        long tokensOut = error != null ? 0 : Math.max(5, Math.round(140 * Math.exp(0.6 * rng.nextGaussian())));
+        long tokensOut = error != null ? 0 : Math.max(5, Math.round((incident ? 224 : 140) * Math.exp(0.6 * rng.nextGaussian())));
         double inPrice = Boolean.TRUE.equals(cacheHit) ? model.usdPer1kIn() * 0.1 : model.usdPer1kIn();
         double cost = Math.round((tokensIn * inPrice + tokensOut * model.usdPer1kOut()) / 1000 * 1e6) / 1e6;
         int tier = TIERS[intent];

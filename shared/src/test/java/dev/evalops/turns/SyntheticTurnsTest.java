@@ -26,7 +26,7 @@ class SyntheticTurnsTest {
 
     @Test
     void theSameOptionsGiveTheSameBytesAndEveryDefectIsCounted() throws IOException {
-        SyntheticTurns.Options options = new SyntheticTurns.Options(START, 4, 2000, 2, 11, Set.of(START.plusDays(1)), 0.02, 0.02, true, 0);
+        SyntheticTurns.Options options = new SyntheticTurns.Options(START, 4, 2000, 2, 11, Set.of(START.plusDays(1)), 0.02, 0.02, true, 0, null);
         SyntheticTurns.Summary a = new SyntheticTurns(options).generate(TurnSinks.folder(dir.resolve("a")), 2);
         SyntheticTurns.Summary b = new SyntheticTurns(options).generate(TurnSinks.folder(dir.resolve("b")), 1);
         assertThat(b).isEqualTo(a);

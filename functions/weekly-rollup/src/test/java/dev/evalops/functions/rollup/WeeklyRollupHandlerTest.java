@@ -37,9 +37,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The real handler through the Lambda mock event server, against the emulator: generated messy turns for
- * 2026-11-08..2026-11-29 (one day missing) in the bucket's {@code turns/}, then the payloads of
- * {@code events/weekly-rollup/} in order: W46 as a range (nothing to compare with), W47 (compared with W46),
- * the Sunday schedule (2026-11-22..28), and every malformed payload.
+ * 2026-11-08..2026-11-29 (one day missing, an incident from the 22nd) in the bucket's {@code turns/}, then the
+ * payloads of {@code events/weekly-rollup/} in order: W46 as a range (nothing to compare with), W47 (compared with
+ * W46), the Sunday schedule (2026-11-22..28, the incident week: every week-over-week rule fires), and every
+ * malformed payload.
  */
 @QuarkusTest
 @QuarkusTestResource(EmulatorTestResource.class)
@@ -47,8 +48,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class WeeklyRollupHandlerTest {
     static final LocalDate START = LocalDate.parse("2026-11-08");
     static final LocalDate MISSING = LocalDate.parse("2026-11-19");
+    /** From the schedule's first day on: a carrier outage and a slow provider (see SyntheticTurns.Options). */
+    static final LocalDate INCIDENT = LocalDate.parse("2026-11-22");
     static final int PER_DAY = 400;
     static SyntheticTurns.Summary generated;
+    static String w46RunId;
 
     @Inject
     S3Client s3;
@@ -59,7 +63,7 @@ class WeeklyRollupHandlerTest {
     @BeforeEach
     void uploadTurnsOnce() {
         if (generated == null) {
-            SyntheticTurns.Options options = new SyntheticTurns.Options(START, 22, PER_DAY, 2, 7, Set.of(MISSING), 0.01, 0.01, true, 150);
+            SyntheticTurns.Options options = new SyntheticTurns.Options(START, 22, PER_DAY, 2, 7, Set.of(MISSING), 0.01, 0.01, true, 150, INCIDENT);
             generated = new SyntheticTurns(options).generate(TurnSinks.s3(s3, EmulatorTestResource.bucket(), "turns"), 2);
         }
     }
@@ -82,6 +86,7 @@ class WeeklyRollupHandlerTest {
         assertThat(report.at("/input/turns").asLong()).isEqualTo(report.at("/input/valid_lines").asLong()
                 - report.at("/input/duplicates").asLong() - report.at("/input/out_of_range").asLong());
         assertThat(report.at("/week_over_week/note").asText()).isEqualTo("no previous rollup to compare with");
+        w46RunId = result.get("run_id").asText();
     }
 
     @Test
@@ -90,7 +95,7 @@ class WeeklyRollupHandlerTest {
         JsonNode result = invoke("manual-week.json", 200);
         assertThat(result.get("iso_week").asText()).isEqualTo("2026-W47");
         assertThat(result.get("outcome").asText()).isIn("PASS", "GATES_FAILED");
-        assertThat(result.get("previous_run_id").asText()).startsWith("rollup-");
+        assertThat(result.get("previous_run_id").asText()).isEqualTo(w46RunId);
         assertThat(result.get("missing_days")).extracting(JsonNode::asText).containsExactly(MISSING.toString());
         String prefix = prefix(result);
 
@@ -162,12 +167,21 @@ class WeeklyRollupHandlerTest {
 
     @Test
     @Order(3)
-    void scheduleCoversTheSevenDaysBeforeItsDate() {
+    void scheduleCoversTheSevenDaysBeforeItsDateAndFlagsTheIncidentWeek() {
         JsonNode result = invoke("schedule.json", 200);
         assertThat(result.get("from").asText()).isEqualTo("2026-11-22");
         assertThat(result.get("to").asText()).isEqualTo("2026-11-28");
         // latest (W47) ends on the 22nd, so the newest rollup ending before the range is W46.
-        assertThat(result.get("previous_run_id").asText()).startsWith("rollup-");
+        assertThat(result.get("previous_run_id").asText()).isEqualTo(w46RunId);
+        assertThat(result.get("anomalies")).extracting(a -> a.get("rule").asText() + "/" + a.get("subject").asText())
+                .contains("intent_mix/all intents", "latency_spike/openai", "cost_increase/cost per turn", "fallback_spike/fallback rate",
+                        "cache_hit_drop/cache-hit rate");
+        JsonNode mix = metrics(result).at("/week_over_week/intent_mix");
+        assertThat(mix.get("p_value").asDouble()).isLessThan(0.01);
+        assertThat(mix.get("psi").asDouble()).isGreaterThan(0.05);
+        assertThat(mix.get("drifted").asBoolean()).isTrue();
+        assertThat(object(prefix(result) + "tables/anomalies.csv")).contains("latency_spike,openai");
+        assertThat(object(prefix(result) + "summary.md")).contains("**intent_mix**").contains("shipping.delay +");
         assertThat(result.get("turns").asLong()).isEqualTo(generated.turns(LocalDate.parse("2026-11-22"), LocalDate.parse("2026-11-28")));
     }
 
