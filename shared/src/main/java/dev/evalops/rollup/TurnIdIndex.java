@@ -8,8 +8,8 @@ import com.carrotsearch.hppc.LongHashSet;
 
 /**
  * "Seen this turn id before?" across every file of a run, without keeping the ids: each id is remembered as a
- * 64-bit hash (MurmurHash3) in a primitive hash set per turn day (the day of its {@code ts}), about 10 bytes
- * per turn. A day's set is dropped as soon as every partition that may hold that day's turns (its own and
+ * 64-bit hash (MurmurHash3) in a primitive open-addressing set per turn day (the day of its {@code ts}): 8 bytes
+ * per turn, 11 to 21 with the table's free slots. A day's set is dropped as soon as every partition that may hold that day's turns (its own and
  * {@code lateDays} after it) has been read, so memory follows the turns of the days in flight, about
  * {@code lateDays + 1} days of them, not the week.
  * <p>
