@@ -45,7 +45,9 @@ final class SynthesizedApp {
         StandIns.module(stagingFunctions, FunctionCatalogue.SMOKE_EVAL, StandIns.Kind.JVM);
         StandIns.module(stagingFunctions, FunctionCatalogue.WEEKLY_ROLLUP, StandIns.Kind.JVM);
 
-        App app = EvalOpsApp.newApp(Files.createTempDirectory("evalops-cdk-out").toString());
+        Path out = Files.createTempDirectory("evalops-cdk-out");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(prodFunctions, stagingFunctions, out).forEach(SynthesizedApp::delete)));
+        App app = EvalOpsApp.newApp(out.toString());
         prodStack = new EvalOpsStack(app, new StackSettings("prod", "acme", Optional.empty(), Optional.of(ROUTER_URL), Optional.of(EMAIL),
                 Optional.empty(), prodFunctions, 400), null);
         stagingStack = new EvalOpsStack(app, new StackSettings("staging", "acme", Optional.of(STAGING_BUCKET), Optional.of(ROUTER_URL),
@@ -67,6 +69,14 @@ final class SynthesizedApp {
             }
         }
         return instance;
+    }
+
+    private static void delete(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
     }
 
     @SuppressWarnings("unchecked")
