@@ -2,7 +2,11 @@ package dev.evalops.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import dev.evalops.catalogue.FunctionCatalogue;
+import dev.evalops.catalogue.FunctionSpec;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
@@ -54,7 +58,10 @@ public final class EvalOpsApp {
                 .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
                 .region(System.getenv("CDK_DEFAULT_REGION"))
                 .build();
-        new EvalOpsStack(app, settings, StackProps.builder().env(env).build());
+        EvalOpsStack stack = new EvalOpsStack(app, settings, StackProps.builder().env(env).build());
+        List<String> absent = FunctionCatalogue.ALL.stream().map(FunctionSpec::name).filter(n -> !stack.functions().containsKey(n)).toList();
+        System.err.println("evalops cdk: " + settings.stackName() + " deploys " + stack.functions().keySet()
+                + (absent.isEmpty() ? "" : "; not in " + settings.functionsDir() + " yet: " + absent));
         app.synth();
     }
 

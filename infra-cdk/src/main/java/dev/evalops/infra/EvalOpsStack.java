@@ -1,6 +1,7 @@
 package dev.evalops.infra;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import dev.evalops.catalogue.FunctionSpec;
 import dev.evalops.catalogue.Needs;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -52,7 +52,6 @@ public final class EvalOpsStack extends Stack {
         for (FunctionSpec spec : FunctionCatalogue.ALL) {
             FunctionPackage pkg = packages.get(spec.name());
             if (pkg == null) {
-                Annotations.of(this).addInfo(spec.name() + ": no module under " + settings.functionsDir() + " yet, not deployed");
                 continue;
             }
             Map<String, String> environment = new LinkedHashMap<>();
@@ -82,7 +81,8 @@ public final class EvalOpsStack extends Stack {
                 .value(fn.live().getFunctionArn()).build());
     }
 
+    /** The deployed functions by catalogue name, in catalogue order. */
     public Map<String, EvalFunction> functions() {
-        return Map.copyOf(functions);
+        return Collections.unmodifiableMap(functions);
     }
 }
