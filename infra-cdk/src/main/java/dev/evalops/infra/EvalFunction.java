@@ -56,6 +56,7 @@ public final class EvalFunction extends Construct {
     }
 
     private final FunctionSpec spec;
+    private final FunctionPackage pkg;
     private final Function function;
     private final Alias live;
     private final Role role;
@@ -63,6 +64,7 @@ public final class EvalFunction extends Construct {
     public EvalFunction(Construct scope, String id, Props props) {
         super(scope, id);
         this.spec = props.spec();
+        this.pkg = props.pkg();
         StackSettings settings = props.settings();
         String name = spec.functionName(settings.env());
 
@@ -84,7 +86,6 @@ public final class EvalFunction extends Construct {
         env.put("EVALOPS_FLAGS_BACKEND", "ssm");
         env.put("EVALOPS_METRICS_BACKEND", "cloudwatch");
         env.putAll(props.environment());
-        FunctionPackage pkg = props.pkg();
         if (pkg.nativeImage()) {
             // What Quarkus' generated sam.native.yaml sets: the runtime, not the JVM, owns the signals.
             env.put("DISABLE_SIGNAL_HANDLERS", "true");
@@ -203,6 +204,12 @@ public final class EvalFunction extends Construct {
 
     public FunctionSpec spec() {
         return spec;
+    }
+
+    /** e.g. {@code native provided.al2023 x86_64} or {@code jvm java21 arm64 SnapStart}. */
+    public String runtimeSummary() {
+        return pkg.nativeImage() ? "native provided.al2023 " + pkg.architecture().getName()
+                : "jvm java21 " + pkg.architecture().getName() + " SnapStart";
     }
 
     public Function function() {

@@ -60,8 +60,10 @@ public final class EvalOpsApp {
                 .build();
         EvalOpsStack stack = new EvalOpsStack(app, settings, StackProps.builder().env(env).build());
         List<String> absent = FunctionCatalogue.ALL.stream().map(FunctionSpec::name).filter(n -> !stack.functions().containsKey(n)).toList();
-        System.err.println("evalops cdk: " + settings.stackName() + " deploys " + stack.functions().keySet()
-                + (absent.isEmpty() ? "" : "; not in " + settings.functionsDir() + " yet: " + absent));
+        // Which build each function got, so a stale JVM zip left by a failed native build is seen before deploying.
+        List<String> deployed = stack.functions().values().stream().map(f -> f.spec().name() + " (" + f.runtimeSummary() + ")").toList();
+        System.err.println("evalops cdk: " + settings.stackName() + " deploys " + String.join(", ", deployed)
+                + (absent.isEmpty() ? "" : "; not in " + settings.functionsDir() + " yet: " + String.join(", ", absent)));
         app.synth();
     }
 

@@ -123,6 +123,8 @@ class EvalOpsStackTest {
         Map<String, Object> p = view.properties(function("drift-response"));
         assertThat(p).doesNotContainKey("SnapStart");
         assertThat(p.get("Handler")).isEqualTo("not.used.in.provided.runtime");
+        assertThat(app.prodStack.functions().get("drift-response").runtimeSummary()).isEqualTo("native provided.al2023 x86_64");
+        assertThat(app.prodStack.functions().get("smoke-eval").runtimeSummary()).isEqualTo("jvm java21 arm64 SnapStart");
     }
 
     @Test
