@@ -18,7 +18,6 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -152,7 +151,7 @@ public final class EvalFunction extends Construct {
                     .resources(List.of(alarmsArn(props.settings().env()))).build());
         }
         // PutMetricData has no resource-level permissions: the namespace condition is the fence.
-        role.addToPolicy(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("cloudwatch:PutMetricData"))
+        role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("cloudwatch:PutMetricData"))
                 .resources(List.of("*"))
                 .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", MetricNames.NAMESPACE)))
                 .build());
@@ -219,10 +218,6 @@ public final class EvalFunction extends Construct {
     /** What schedules, alarms and other functions invoke. */
     public Alias live() {
         return live;
-    }
-
-    public Role role() {
-        return role;
     }
 
 }

@@ -20,21 +20,18 @@ public final class FlagParameters extends Construct {
 
     public FlagParameters(Construct scope, String id, String env) {
         super(scope, id);
-        StringParameter safeMode = StringParameter.Builder.create(this, "SafeMode")
-                .parameterName(Parameters.path(env, Parameters.SAFE_MODE))
-                .description("EvalOps safe mode (route-only) for the router; drift-response turns it on, people turn it off")
-                .stringValue(Parameters.SAFE_MODE_INITIAL)
-                .tier(ParameterTier.STANDARD)
-                .build();
-        StringParameter releaseGate = StringParameter.Builder.create(this, "ReleaseGate")
-                .parameterName(Parameters.path(env, Parameters.RELEASE_GATE))
-                .description("EvalOps release gate: open or blocked by a red smoke run or a person; deploy pipelines check it")
-                .stringValue(Parameters.RELEASE_GATE_INITIAL)
-                .tier(ParameterTier.STANDARD)
-                .build();
+        StringParameter safeMode = flag("SafeMode", Parameters.path(env, Parameters.SAFE_MODE), Parameters.SAFE_MODE_INITIAL,
+                "EvalOps safe mode (route-only) for the router; drift-response turns it on, people turn it off");
+        StringParameter releaseGate = flag("ReleaseGate", Parameters.path(env, Parameters.RELEASE_GATE), Parameters.RELEASE_GATE_INITIAL,
+                "EvalOps release gate: open or blocked by a red smoke run or a person; deploy pipelines check it");
         IStringParameter routerKey = StringParameter.fromSecureStringParameterAttributes(this, "RouterApiKey",
                 SecureStringParameterAttributes.builder().parameterName(Parameters.path(env, Parameters.ROUTER_API_KEY)).build());
         parameters = Map.of(Parameters.SAFE_MODE, safeMode, Parameters.RELEASE_GATE, releaseGate, Parameters.ROUTER_API_KEY, routerKey);
+    }
+
+    private StringParameter flag(String id, String name, String initial, String description) {
+        return StringParameter.Builder.create(this, id).parameterName(name).description(description).stringValue(initial)
+                .tier(ParameterTier.STANDARD).build();
     }
 
     public IStringParameter get(String name) {
