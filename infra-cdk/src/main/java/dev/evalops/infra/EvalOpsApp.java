@@ -62,7 +62,7 @@ public final class EvalOpsApp {
         List<String> absent = FunctionCatalogue.ALL.stream().map(FunctionSpec::name).filter(n -> !stack.functions().containsKey(n)).toList();
         // Which build each function got, so a stale JVM zip left by a failed native build is seen before deploying.
         List<String> deployed = stack.functions().values().stream().map(f -> f.spec().name() + " (" + f.runtimeSummary() + ")").toList();
-        System.err.println("evalops cdk: " + settings.stackName() + " deploys " + String.join(", ", deployed)
+        System.err.println("evalops cdk: " + settings.stackName() + " deploys " + (deployed.isEmpty() ? "no function" : String.join(", ", deployed))
                 + (absent.isEmpty() ? "" : "; not in " + settings.functionsDir() + " yet: " + String.join(", ", absent)));
         app.synth();
     }
