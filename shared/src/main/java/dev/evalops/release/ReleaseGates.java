@@ -1,6 +1,13 @@
 package dev.evalops.release;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,7 +15,9 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.evalops.artifacts.ArtifactStore;
 import dev.evalops.core.BadInputException;
+import dev.evalops.core.Json;
 import dev.evalops.flags.Flag;
 import dev.evalops.flags.FlagStore;
 
@@ -23,11 +32,17 @@ import dev.evalops.flags.FlagStore;
  */
 @ApplicationScoped
 public class ReleaseGates {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final FlagStore flags;
+    private final ArtifactStore audit;
     private final Clock clock;
 
-    public ReleaseGates(FlagStore flags, Clock clock) {
+    /** @param audit where every change is recorded, write-once, under {@code decision_log/} */
+    public ReleaseGates(FlagStore flags, ArtifactStore audit, Clock clock) {
         this.flags = flags;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -83,7 +98,25 @@ public class ReleaseGates {
             return d.map(Decision::gate);
         });
         GateChange.Action action = decided.get().map(Decision::action).orElse(GateChange.Action.UNCHANGED);
-        return new GateChange(action, seen.get().orElse(null), after.value(), after.version(), parameter());
+        GateChange change = new GateChange(action, seen.get().orElse(null), after.value(), after.version(), parameter());
+        if (change.changed()) {
+            record(change);
+        }
+        return change;
+    }
+
+    /** {@code decision_log/<date>/<timestamp>-gate-<action>-<id>.json}: who moved the gate, from what, to what. */
+    private void record(GateChange change) {
+        Instant at = change.after().at() == null ? clock.instant() : change.after().at();
+        String id = change.after().runId();
+        if (id == null) {
+            byte[] suffix = new byte[2];
+            RANDOM.nextBytes(suffix);
+            id = HexFormat.of().formatHex(suffix);
+        }
+        String key = "decision_log/" + LocalDate.ofInstant(at, ZoneOffset.UTC) + "/" + STAMP.format(at) + "-gate-"
+                + change.action().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + id + ".json";
+        audit.putDocument(key, Json.mapper().valueToTree(change));
     }
 
     private ReleaseGate gate(ReleaseGate.State state, String reason, String runId, String by, List<String> failed) {

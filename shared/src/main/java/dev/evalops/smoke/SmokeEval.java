@@ -140,8 +140,7 @@ public class SmokeEval {
                 metrics.publish(metrics(result, cases));
             }
             LOG.infof("smoke run %s: %s %d/%d passed, flaky %s, failed %s; gate %s; artifacts %s", runId, result.status(),
-                    result.passed(), result.cases(), flaky, failed, gate == null ? "untouched (dry run)" : gate.action() + " -> "
-                            + gate.after().state() + " (set by " + gate.after().setBy() + ")", out.location());
+                    result.passed(), result.cases(), flaky, failed, describe(gate), out.location());
             return result;
         } finally {
             MDC.remove("run_id");
@@ -224,6 +223,13 @@ public class SmokeEval {
                 .map(k -> new Check(k.kind(), k.passed(), sanitizer.clean(k.expected()), sanitizer.clean(k.actual()))).toList();
         return new CaseResult.Attempt(attempt, cleaned.stream().allMatch(Check::passed), safeMode.source() + (safeMode.enabled() ? " on" : " off"),
                 calls, cleaned);
+    }
+
+    private static String describe(GateChange gate) {
+        if (gate == null) {
+            return "untouched (dry run)";
+        }
+        return gate.action() + " -> " + (gate.after() == null ? "absent" : gate.after().state() + " (set by " + gate.after().setBy() + ")");
     }
 
     private SafeModeState readSafeMode() {

@@ -49,6 +49,9 @@ final class SmokeSummary {
         if (g == null) {
             return "not touched (dry run)";
         }
+        if (g.after() == null) {
+            return "absent (" + g.parameter() + " does not exist; a green run does not create it)";
+        }
         return g.after().state().name().toLowerCase() + " (" + g.action().name().toLowerCase() + ", set by " + g.after().setBy() + ")";
     }
 

@@ -3,8 +3,9 @@ package dev.evalops.smoke;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,8 @@ import dev.evalops.sanitize.Sanitizer;
 public final class SuiteParser {
     static final int MAX_SAMPLES = 20;
     private static final Pattern CASE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final List<String> KINDS = List.of("intent_equals", "intent_one_of", "tier_equals", "team_equals", "action_is",
-            "action_is_not", "schema_valid", "latency_below", "cost_at_most", "no_pii_echo", "safe_mode_respected");
+    /** Every assertion kind and the parameters it takes (besides {@code kind}). */
+    private static final Map<String, List<String>> KINDS = kinds();
 
     private final Sanitizer sanitizer;
 
@@ -118,9 +119,21 @@ public final class SuiteParser {
         }
         JsonNode kindNode = node.get("kind");
         if (kindNode == null || !kindNode.isTextual()) {
-            throw where.error(path + ".kind", "expected one of " + String.join(", ", KINDS) + ", got " + show(kindNode));
+            throw where.error(path + ".kind", "expected one of " + String.join(", ", KINDS.keySet()) + ", got " + show(kindNode));
         }
         String kind = kindNode.asText();
+        List<String> takes = KINDS.get(kind);
+        if (takes == null) {
+            throw where.error(path + ".kind", "unknown assertion kind '" + kind + "' (known: " + String.join(", ", KINDS.keySet()) + ")");
+        }
+        // Unknown parameters first: a misspelt one would otherwise surface as "value missing".
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!f.equals("kind") && !takes.contains(f)) {
+                throw where.error(path + "." + f, "unknown parameter for " + kind
+                        + (takes.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", takes) + ")"));
+            }
+        }
         Params p = new Params(where, path, node);
         SmokeAssertion a = switch (kind) {
             case "intent_equals" -> new SmokeAssertion.IntentEquals(p.text("value"));
@@ -134,10 +147,25 @@ public final class SuiteParser {
             case "cost_at_most" -> new SmokeAssertion.CostAtMost(p.nonNegative("usd"));
             case "no_pii_echo" -> new SmokeAssertion.NoPiiEcho();
             case "safe_mode_respected" -> new SmokeAssertion.SafeModeRespected();
-            default -> throw where.error(path + ".kind", "unknown assertion kind '" + kind + "' (known: " + String.join(", ", KINDS) + ")");
+            default -> throw new IllegalStateException("assertion kind " + kind + " is listed but not built");
         };
-        p.noOthers(kind);
         return a;
+    }
+
+    private static Map<String, List<String>> kinds() {
+        Map<String, List<String>> k = new LinkedHashMap<>();
+        k.put("intent_equals", List.of("value"));
+        k.put("intent_one_of", List.of("values"));
+        k.put("tier_equals", List.of("value"));
+        k.put("team_equals", List.of("value"));
+        k.put("action_is", List.of("value"));
+        k.put("action_is_not", List.of("value"));
+        k.put("schema_valid", List.of());
+        k.put("latency_below", List.of("ms", "percentile"));
+        k.put("cost_at_most", List.of("usd"));
+        k.put("no_pii_echo", List.of());
+        k.put("safe_mode_respected", List.of());
+        return java.util.Collections.unmodifiableMap(k);
     }
 
     private static void onlyFields(Where where, String prefix, JsonNode node, Set<String> allowed) {
@@ -181,12 +209,11 @@ public final class SuiteParser {
         }
     }
 
-    /** An assertion's parameters: each read marks the field used, so a misspelt one is reported, not ignored. */
+    /** Typed reads of an assertion's parameters, each failure naming the parameter's path. */
     private static final class Params {
         private final Where where;
         private final String path;
         private final JsonNode node;
-        private final Set<String> used = new LinkedHashSet<>(Set.of("kind"));
 
         Params(Where where, String path, JsonNode node) {
             this.where = where;
@@ -253,18 +280,7 @@ public final class SuiteParser {
             return v.asDouble();
         }
 
-        void noOthers(String kind) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-                String f = it.next();
-                if (!used.contains(f)) {
-                    throw where.error(at(f), "unknown parameter for " + kind + (used.size() == 1 ? " (it takes none)"
-                            : " (it takes " + String.join(", ", used.stream().filter(u -> !u.equals("kind")).toList()) + ")"));
-                }
-            }
-        }
-
         private JsonNode get(String field) {
-            used.add(field);
             return node.get(field);
         }
 
