@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.jboss.logging.Logger;
@@ -31,6 +35,7 @@ import dev.evalops.release.GateChange;
 import dev.evalops.release.ReleaseGate;
 import dev.evalops.release.ReleaseGates;
 import dev.evalops.router.RouterClient;
+import dev.evalops.router.RouterClients;
 import dev.evalops.router.RouterOutcome;
 import dev.evalops.router.RouterRequest;
 import dev.evalops.sanitize.Sanitizer;
@@ -46,6 +51,7 @@ import dev.evalops.trigger.Trigger;
  * written, so a red night blocks releases even if S3 is failing (the run then fails and is retried, and the
  * artifacts record exactly what the gate did); metrics go last.
  */
+@ApplicationScoped
 public class SmokeEval {
     static final String KIND = "smoke";
     static final String SAFE_MODE_FLAG = "safe-mode";
@@ -53,7 +59,7 @@ public class SmokeEval {
     private static final int MAX_REASON = 600;
 
     private final SuiteLoader suites;
-    private final RouterClient router;
+    private final Supplier<RouterClient> routers;
     private final FlagStore flags;
     private final ReleaseGates gates;
     private final ArtifactStore store;
@@ -61,13 +67,21 @@ public class SmokeEval {
     private final int retries;
     private final Clock clock;
 
-    public SmokeEval(SuiteLoader suites, RouterClient router, FlagStore flags, ReleaseGates gates, ArtifactStore store,
+    /** The live router at {@code evalops.router.url}, a fresh client per run. */
+    @Inject
+    public SmokeEval(SuiteLoader suites, RouterClients routers, FlagStore flags, ReleaseGates gates, ArtifactStore store,
+            MetricsSink metrics, SmokeConfig config, Clock clock) {
+        this(suites, () -> routers.live(Optional.empty()), flags, gates, store, metrics, config, clock);
+    }
+
+    /** @param routers opens the client one run uses (and closes) */
+    public SmokeEval(SuiteLoader suites, Supplier<RouterClient> routers, FlagStore flags, ReleaseGates gates, ArtifactStore store,
             MetricsSink metrics, SmokeConfig config, Clock clock) {
         if (config.retries() < 0) {
             throw new IllegalStateException("evalops.smoke.retries must be 0 or more, got " + config.retries());
         }
         this.suites = suites;
-        this.router = router;
+        this.routers = routers;
         this.flags = flags;
         this.gates = gates;
         this.store = store;
@@ -117,10 +131,11 @@ public class SmokeEval {
         Instant started = clock.instant();
         String runId = RunIds.newRunId(KIND, started);
         MDC.put("run_id", runId);
-        try (RunWriter out = store.begin(new RunRef(KIND, LocalDate.ofInstant(started, ZoneOffset.UTC), runId))) {
+        try (RouterClient router = routers.get();
+                RunWriter out = store.begin(new RunRef(KIND, LocalDate.ofInstant(started, ZoneOffset.UTC), runId))) {
             LOG.infof("smoke run %s: suite '%s' (%d cases) from %s%s", runId, suite.name(), suite.cases().size(), suite.source(),
                     dryRun ? " (dry run: the gate and metrics are left alone)" : "");
-            List<CaseResult> cases = execute(suite, runId, out.sanitizer());
+            List<CaseResult> cases = execute(suite, router, runId, out.sanitizer());
             List<String> failed = cases.stream().filter(c -> !c.passed()).map(CaseResult::id).toList();
             List<String> flaky = cases.stream().filter(c -> c.status() == CaseResult.Status.FLAKY).map(CaseResult::id).toList();
             boolean green = failed.isEmpty();
@@ -148,7 +163,7 @@ public class SmokeEval {
     }
 
     /** First attempt for every case at once, then one round per retry for the cases still failing. */
-    private List<CaseResult> execute(SmokeSuite suite, String runId, Sanitizer sanitizer) {
+    private List<CaseResult> execute(SmokeSuite suite, RouterClient router, String runId, Sanitizer sanitizer) {
         Map<String, List<String>> pii = new LinkedHashMap<>();
         Map<String, List<CaseResult.Attempt>> attempts = new LinkedHashMap<>();
         for (SmokeCase c : suite.cases()) {

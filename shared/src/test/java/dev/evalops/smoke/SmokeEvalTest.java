@@ -74,7 +74,7 @@ class SmokeEvalTest {
         Inputs inputs = new Inputs(() -> {
             throw new AssertionError("no S3 in a local run");
         }, root.toString());
-        return new SmokeEval(new SuiteLoader(inputs, config), router, flags, gates, store, metrics, config, CLOCK);
+        return new SmokeEval(new SuiteLoader(inputs, config), () -> router, flags, gates, store, metrics, config, CLOCK);
     }
 
     private static ScriptedRouter routerWith(Map<String, Function<RouterRequest, RouterOutcome>> faults) {
