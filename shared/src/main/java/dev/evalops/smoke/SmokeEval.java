@@ -194,7 +194,7 @@ public class SmokeEval {
                 attempts.get(c.id()).add(attempt);
                 if (!attempt.passed()) {
                     stillFailing.add(c);
-                    LOG.infof("smoke case %s attempt %d failed: %s", c.id(), n, firstFailure(attempt));
+                    LOG.infof("smoke run %s: case %s attempt %d failed: %s", runId, c.id(), n, firstFailure(attempt));
                 }
             }
             pending = stillFailing;
