@@ -113,8 +113,7 @@ sealed interface SmokeAssertion {
 
         public Check judge(Evidence e) {
             double[] walls = e.answers().stream().mapToDouble(RouterOutcome::wallMillis).toArray();
-            // Nearest rank: the figure is one of the measured calls, never an interpolation between them.
-            double p = new Percentile().withEstimationType(Percentile.EstimationType.R_1).evaluate(walls, percentile);
+            double p = nearestRank(walls, percentile);
             long max = (long) java.util.Arrays.stream(walls).max().orElse(0);
             return new Check(kind(), p < ms, "p" + percentile + " < " + ms + " ms",
                     "p" + percentile + " = " + (long) p + " ms over " + walls.length + " call(s), max " + max + " ms");
@@ -171,6 +170,11 @@ sealed interface SmokeAssertion {
                     + ", action=" + show(a.decision().action())).toList());
             return new Check(kind(), passed, expected, actual);
         }
+    }
+
+    /** Nearest rank: the figure is one of the measured values, never an interpolation between them. */
+    static double nearestRank(double[] values, int percentile) {
+        return new Percentile().withEstimationType(Percentile.EstimationType.R_1).evaluate(values, percentile);
     }
 
     private static <T> Check everySample(String kind, Evidence e, Function<RoutingDecision, T> field,

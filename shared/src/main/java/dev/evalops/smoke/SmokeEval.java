@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -296,7 +295,7 @@ public class SmokeEval {
         if (walls.length == 0) {
             return null;
         }
-        return (long) new Percentile().withEstimationType(Percentile.EstimationType.R_1).evaluate(walls, 95);
+        return (long) SmokeAssertion.nearestRank(walls, 95);
     }
 
     private List<MetricDatum> metrics(SmokeRunResult r, List<CaseResult> cases) {
