@@ -125,10 +125,18 @@ public final class EvalFunction extends Construct {
         role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("s3:ListBucket"))
                 .resources(List.of(props.bucket().bucket().getBucketArn())).build());
         for (Needs.Grant g : needs.objects()) {
-            List<String> actions = g.access() == Access.READ ? List.of("s3:GetObject")
-                    // Delete: an aborted run removes what it had already put (no half-written runs).
-                    : List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
-            role.addToPolicy(PolicyStatement.Builder.create().actions(actions).resources(List.of(props.bucket().objectsArn(g.name()))).build());
+            List<String> objects = List.of(props.bucket().objectsArn(g.name()));
+            role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("s3:GetObject")).resources(objects).build());
+            switch (g.access()) {
+                case READ -> {
+                }
+                // Delete: an aborted run removes what it had already put (no half-written runs).
+                case READ_WRITE -> role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("s3:PutObject", "s3:DeleteObject"))
+                        .resources(objects).build());
+                // Audit entries: only a put that cannot overwrite (If-None-Match: *), and no delete.
+                case WRITE_ONCE -> role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("s3:PutObject")).resources(objects)
+                        .conditions(Map.of("Null", Map.of("s3:if-none-match", "false"))).build());
+            }
         }
         for (Needs.Grant g : needs.parameters()) {
             var parameter = props.flags().get(g.name());

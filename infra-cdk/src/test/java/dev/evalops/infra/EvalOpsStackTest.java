@@ -183,12 +183,14 @@ class EvalOpsStackTest {
     }
 
     @Test
-    void smokeEvalMayTouchOnlyItsPrefixesTheGateAndTheRouterKey() {
+    void smokeEvalMayTouchOnlyItsPrefixesTheGateItsAuditAndTheRouterKey() {
         assertThat(permissions("smoke-eval")).isEqualTo(common("smokeeval", Set.of(
                 "Allow s3:GetObject ${AnalyticsBucket.Arn}/smoke/*",
                 "Allow s3:GetObject ${AnalyticsBucket.Arn}/eval_runs/smoke/*",
                 "Allow s3:PutObject ${AnalyticsBucket.Arn}/eval_runs/smoke/*",
-                "Allow s3:DeleteObject ${AnalyticsBucket.Arn}/eval_runs/smoke/*"),
+                "Allow s3:DeleteObject ${AnalyticsBucket.Arn}/eval_runs/smoke/*",
+                "Allow s3:GetObject ${AnalyticsBucket.Arn}/decision_log/*",
+                "Allow s3:PutObject ${AnalyticsBucket.Arn}/decision_log/* if {Null={s3:if-none-match=false}}"),
                 readParameter(PARAM_ARN + "${FlagsReleaseGate}"),
                 Set.of("Allow ssm:PutParameter " + PARAM_ARN + "${FlagsReleaseGate}"),
                 readParameter(PARAM_ARN + "${FlagsSafeMode}"),
@@ -223,8 +225,7 @@ class EvalOpsStackTest {
                 "Allow s3:PutObject ${AnalyticsBucket.Arn}/eval_runs/drift/*",
                 "Allow s3:DeleteObject ${AnalyticsBucket.Arn}/eval_runs/drift/*",
                 "Allow s3:GetObject ${AnalyticsBucket.Arn}/decision_log/*",
-                "Allow s3:PutObject ${AnalyticsBucket.Arn}/decision_log/*",
-                "Allow s3:DeleteObject ${AnalyticsBucket.Arn}/decision_log/*",
+                "Allow s3:PutObject ${AnalyticsBucket.Arn}/decision_log/* if {Null={s3:if-none-match=false}}",
                 "Allow cloudwatch:DescribeAlarms arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:evalops-prod-*",
                 "Allow lambda:InvokeFunction ${goldensetevalLive}",
                 "Allow ssm:PutParameter " + PARAM_ARN + "${FlagsSafeMode}"),

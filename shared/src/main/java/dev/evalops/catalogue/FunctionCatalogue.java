@@ -25,7 +25,7 @@ public final class FunctionCatalogue {
             "Nightly 8/8 canary against the live router; red blocks releases",
             512, Duration.ofMinutes(3), OptionalInt.of(1),
             List.of(new ScheduledRun("smoke-nightly", Cron.parse("0 2 * * ? *"), "every day 02:00 UTC")),
-            Needs.none().reads("smoke/").readsWrites("eval_runs/smoke/")
+            Needs.none().reads("smoke/").readsWrites("eval_runs/smoke/").writesOnce("decision_log/")
                     .readsWritesFlag(Parameters.RELEASE_GATE).readsFlag(Parameters.SAFE_MODE).callsRouter());
 
     public static final FunctionSpec GOLDEN = new FunctionSpec(GOLDEN_SET_EVAL,
@@ -44,7 +44,7 @@ public final class FunctionCatalogue {
             "Alarm response: safe mode on, problem sample, golden run; guarded way back",
             512, Duration.ofMinutes(5), OptionalInt.empty(),
             List.of(),
-            Needs.none().reads("turns/").reads("eval_runs/golden/").readsWrites("eval_runs/drift/").readsWrites("decision_log/")
+            Needs.none().reads("turns/").reads("eval_runs/golden/").readsWrites("eval_runs/drift/").writesOnce("decision_log/")
                     .readsWritesFlag(Parameters.SAFE_MODE).describesAlarms()
                     .invokes(GOLDEN_SET_EVAL, DRIFT_GOLDEN_FUNCTION_ENV));
 

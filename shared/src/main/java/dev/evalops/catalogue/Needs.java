@@ -40,6 +40,11 @@ public record Needs(List<Grant> objects, List<Grant> parameters, List<Invoke> in
         return withObject(new Grant(requirePrefix(prefix), Access.READ_WRITE));
     }
 
+    /** Write-once documents such as {@code decision_log/}: new keys only, no overwrite, no delete. */
+    public Needs writesOnce(String prefix) {
+        return withObject(new Grant(requirePrefix(prefix), Access.WRITE_ONCE));
+    }
+
     public Needs readsFlag(String flag) {
         return withParameter(new Grant(flag, Access.READ));
     }
