@@ -4,6 +4,7 @@ must not change unless this script does). Run from anywhere: python3 samples/gol
 
 Tickets are written for this project: how customers of an online shop really write (typos, run-on chat lines,
 e-mail sign-offs with phone numbers), across four channels and the fourteen intents of the taxonomy in README.
+Templates are listed most common phrasing first and drawn with Zipf-like weights after each has been used once.
 Every template is labeled with the intent a trained agent would pick; several are hard on purpose (a chargeback
 threat that never says "chargeback", an account takeover that reads like a login problem, a duplicate charge
 that mentions the bank). Names, e-mail addresses and phone numbers are fictional (555-01xx, 07700 900xxx,
@@ -287,8 +288,12 @@ def main():
             attempts += 1
             if attempts > 10000:
                 raise SystemExit(f"cannot make {count} distinct {intent} tickets")
-            # Cycle through the templates so each one is used before any repeats.
-            body_t = templates[len(seen) % len(templates)] if len(seen) < len(templates) else rng.choice(templates)
+            # Each template once, then by phrasing frequency: templates are listed most common phrasing first, and
+            # real traffic is dominated by the plain ways of asking (Zipf-like weights 1/rank).
+            if len(seen) < len(templates):
+                body_t = templates[len(seen)]
+            else:
+                body_t = rng.choices(templates, weights=[1 / (i + 1) for i in range(len(templates))])[0]
             s = slots(rng)
             channel = rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0]
             text = wrap(rng, channel, body_t.format(**s), s)

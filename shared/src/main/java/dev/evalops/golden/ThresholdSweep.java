@@ -62,13 +62,19 @@ public final class ThresholdSweep {
             k += right[s];
             byStep[s] = point(s / (double) STEPS, n, k, eligibleScored);
         }
-        ThresholdRecommendation.Point recommended = null;
+        int chosen = -1;
         for (int s = 0; s <= STEPS; s++) {
             sweep.add(byStep[s]);
-            if (recommended == null && byStep[s].autoReplies() >= minAutoReplies && byStep[s].precision() >= targetPrecision) {
-                recommended = byStep[s];
+            if (chosen < 0 && byStep[s].autoReplies() >= minAutoReplies && byStep[s].precision() >= targetPrecision) {
+                chosen = s;
             }
         }
+        // Grid points below the lowest automated confidence automate the same tickets: recommend the highest of
+        // those equivalent thresholds, so the advice never says "0.00" where "0.78" is what it means.
+        while (chosen >= 0 && chosen < STEPS && byStep[chosen + 1].autoReplies() == byStep[chosen].autoReplies()) {
+            chosen++;
+        }
+        ThresholdRecommendation.Point recommended = chosen < 0 ? null : byStep[chosen];
         ThresholdRecommendation.Point atCurrent = point(current, currentN, currentK, eligibleScored);
         return new ThresholdRecommendation(targetPrecision, minAutoReplies, eligibleScored, current, atCurrent, recommended,
                 advice(targetPrecision, minAutoReplies, atCurrent, recommended), sweep);

@@ -7,7 +7,10 @@ import java.util.Optional;
 public final class Commands {
     static final List<LauncherCommand> ALL = List.of(
             new InvokeCommand(),
-            new dev.evalops.router.sample.SampleRouterCommand());
+            new dev.evalops.router.sample.SampleRouterCommand(),
+            new dev.evalops.golden.GoldenEvalCommand(),
+            new dev.evalops.golden.GoldenPromoteCommand(),
+            new dev.evalops.golden.DemoCommand());
 
     private Commands() {
     }

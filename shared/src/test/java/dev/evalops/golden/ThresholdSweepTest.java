@@ -39,9 +39,10 @@ class ThresholdSweepTest {
     @Test
     void recommendsTheLowestThresholdMeetingTheTarget() {
         ThresholdRecommendation r = ThresholdSweep.recommend(examples, outcomes, Fixtures.POLICY, 0.8, 3);
-        // <=0.60: 7/10; <=0.70: 7/9; <=0.80: 6/8; from 0.81: 6/7 = 0.857 >= 0.8
+        // <=0.60: 7/10; <=0.70: 7/9; <=0.80: 6/8; from 0.81: 6/7 = 0.857 >= 0.8, and 0.81..0.85 automate the same
+        // seven tickets: 0.85 is recommended
         assertThat(r.eligibleScored()).isEqualTo(8);
-        assertThat(r.recommended().threshold()).isCloseTo(0.81, within(1e-9));
+        assertThat(r.recommended().threshold()).isCloseTo(0.85, within(1e-9));
         assertThat(r.recommended().autoReplies()).isEqualTo(7);
         assertThat(r.recommended().correct()).isEqualTo(6);
         assertThat(r.recommended().precision()).isCloseTo(6.0 / 7, within(1e-12));
@@ -52,7 +53,12 @@ class ThresholdSweepTest {
         assertThat(r.sweep().get(61).autoReplies()).isEqualTo(9);
         assertThat(r.sweep().get(85).autoReplies()).isEqualTo(7);
         assertThat(r.sweep().get(100).autoReplies()).isZero();
-        assertThat(r.advice()).startsWith("lower to 0.81");
+        assertThat(r.advice()).startsWith("keep 0.85");
+        ThresholdRecommendation lower = ThresholdSweep.recommend(examples, outcomes, Fixtures.POLICY, 0.7, 3);
+        // precision 0.7 is met at 0.00 already; every grid point up to 0.60 automates all ten
+        assertThat(lower.recommended().threshold()).isCloseTo(0.60, within(1e-9));
+        assertThat(lower.recommended().autoReplies()).isEqualTo(10);
+        assertThat(lower.advice()).startsWith("lower to 0.60");
     }
 
     @Test
@@ -67,12 +73,12 @@ class ThresholdSweepTest {
 
     @Test
     void aHighTargetNeedsAHighThresholdAndEnoughSupport() {
-        // precision 1.0 from 0.91 (4 automated)
+        // precision 1.0 from 0.91 (4 automated, the same four up to 0.93)
         ThresholdRecommendation r = ThresholdSweep.recommend(examples, outcomes, Fixtures.POLICY, 0.98, 3);
-        assertThat(r.recommended().threshold()).isCloseTo(0.91, within(1e-9));
+        assertThat(r.recommended().threshold()).isCloseTo(0.93, within(1e-9));
         assertThat(r.recommended().autoReplies()).isEqualTo(4);
         assertThat(r.recommended().precisionWilsonLow()).isCloseTo(0.5101, within(1e-4));
-        assertThat(r.advice()).startsWith("raise to 0.91");
+        assertThat(r.advice()).startsWith("raise to 0.93");
         // at least 5 automated examples: no threshold qualifies
         ThresholdRecommendation none = ThresholdSweep.recommend(examples, outcomes, Fixtures.POLICY, 0.98, 5);
         assertThat(none.recommended()).isNull();
