@@ -1,14 +1,17 @@
 package dev.evalops.functions.golden;
 
-import static io.restassured.RestAssured.given;
+import static dev.evalops.testing.HandlerCalls.assertRejected;
+import static dev.evalops.testing.HandlerCalls.keys;
+import static dev.evalops.testing.HandlerCalls.metric;
+import static dev.evalops.testing.HandlerCalls.object;
+import static dev.evalops.testing.HandlerCalls.read;
+import static dev.evalops.testing.HandlerCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalops.core.Json;
 import dev.evalops.testing.AwsEmulator;
 import dev.evalops.testing.EmulatorTestResource;
+import dev.evalops.testing.HandlerCalls;
 import dev.evalops.testing.RepoRoot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The real handler through the Lambda mock event server, fed with events/golden-set-eval/, against moto (S3,
@@ -153,68 +152,17 @@ class GoldenSetEvalHandlerTest {
         assertThat(keys("eval_runs/golden/")).as("nothing written").hasSize(before);
     }
 
-    private static void assertRejected(String eventJson, String message) {
-        Response response = invoke(eventJson);
-        assertThat(response.statusCode()).as(eventJson).isEqualTo(500);
-        JsonNode error = read(response.asString());
-        assertThat(error.path("errorType").asText()).isEqualTo("dev.evalops.core.BadInputException");
-        assertThat(error.path("errorMessage").asText()).contains(message);
-    }
-
     static String bucket() {
         return EmulatorTestResource.bucket();
     }
 
     static String event(String name) {
-        try {
-            return Files.readString(RepoRoot.file("events/golden-set-eval/" + name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Response invoke(String eventJson) {
-        return given().contentType("application/json").accept("application/json").body(eventJson).when().post();
-    }
-
-    static JsonNode result(String eventJson) {
-        return read(invoke(eventJson).then().statusCode(200).extract().asString());
-    }
-
-    static JsonNode read(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<String> keys(String prefix) {
-        return AwsEmulator.get().s3().listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().stream().map(o -> o.key())
-                .sorted().toList();
-    }
-
-    static String object(String key) {
-        try {
-            return AwsEmulator.get().s3().getObjectAsBytes(b -> b.bucket(bucket()).key(key)).asUtf8String();
-        } catch (NoSuchKeyException e) {
-            throw new AssertionError("no object s3://" + bucket() + "/" + key, e);
-        }
+        return HandlerCalls.event("golden-set-eval", name);
     }
 
     /** eval_runs/golden/<date>/<run_id>/ of a result. */
     static String prefix(JsonNode result) {
         String location = result.path("location").asText();
         return location.substring(("s3://" + bucket() + "/").length()) + (location.endsWith("/") ? "" : "/");
-    }
-
-    /** The latest datapoint of an EvalOps metric in this test's environment. */
-    static double metric(String name) {
-        Instant now = Instant.now();
-        var stats = AwsEmulator.get().cloudWatch().getMetricStatistics(b -> b.namespace("EvalOps").metricName(name)
-                .dimensions(Dimension.builder().name("Env").value(EmulatorTestResource.env()).build())
-                .startTime(now.minusSeconds(3600)).endTime(now.plusSeconds(60)).period(60).statistics(Statistic.MAXIMUM));
-        return stats.datapoints().stream().max(java.util.Comparator.comparing(d -> d.timestamp()))
-                .orElseThrow(() -> new AssertionError("no datapoint for " + name)).maximum();
     }
 }
