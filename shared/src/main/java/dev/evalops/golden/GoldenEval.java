@@ -177,24 +177,12 @@ public class GoldenEval {
     }
 
     private GoldenRunResult promote(JsonNode payload) {
-        List<String> unknown = new ArrayList<>();
-        payload.fieldNames().forEachRemaining(f -> {
-            if (!PROMOTE_FIELDS.contains(f)) {
-                unknown.add(f);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new BadInputException("golden-set-eval promote-baseline: unknown field(s) " + unknown + " (known: " + PROMOTE_FIELDS + ")");
-        }
+        GoldenRunRequest.requireKnownFields(payload, PROMOTE_FIELDS, "promote-baseline");
         String runId = GoldenRunRequest.text(payload, "runId");
         if (runId == null) {
             throw new BadInputException("golden-set-eval promote-baseline: field 'runId' is required (the golden run to promote)");
         }
-        JsonNode force = payload.get("force");
-        if (force != null && !force.isBoolean()) {
-            throw new BadInputException("golden-set-eval promote-baseline: field 'force' is " + force + ", expected true or false");
-        }
-        return promoteBaseline(runId, GoldenRunRequest.text(payload, "by"), force != null && force.asBoolean());
+        return promoteBaseline(runId, GoldenRunRequest.text(payload, "by"), GoldenRunRequest.flag(payload, "force"));
     }
 
     private GoldenRunResult promotion(Outcome outcome, RunRef ref, JsonNode doc, Verdict verdict, List<String> reasons, String baseline) {

@@ -64,21 +64,31 @@ public record GoldenRunRequest(String goldenVersion, String golden, String polic
 
     /** The manual {@code run} payload; every field is checked for its type, unknown fields are refused. */
     public static GoldenRunRequest fromPayload(JsonNode payload) {
+        requireKnownFields(payload, PAYLOAD_FIELDS, "run");
+        return new GoldenRunRequest(text(payload, "goldenVersion"), text(payload, "golden"), text(payload, "policy"),
+                text(payload, "predictions"), text(payload, "baseline"), flag(payload, "dryRun"), text(payload, "reason"));
+    }
+
+    /** Refuses a manual payload with a field the action does not know, so a typo is not silently ignored. */
+    static void requireKnownFields(JsonNode payload, Set<String> known, String action) {
         List<String> unknown = new ArrayList<>();
         payload.fieldNames().forEachRemaining(f -> {
-            if (!PAYLOAD_FIELDS.contains(f)) {
+            if (!known.contains(f)) {
                 unknown.add(f);
             }
         });
         if (!unknown.isEmpty()) {
-            throw new BadInputException("golden-set-eval run: unknown field(s) " + unknown + " (known: " + PAYLOAD_FIELDS + ")");
+            throw new BadInputException("golden-set-eval " + action + ": unknown field(s) " + unknown + " (known: " + known + ")");
         }
-        JsonNode dry = payload.get("dryRun");
-        if (dry != null && !dry.isNull() && !dry.isBoolean()) {
-            throw new BadInputException("golden-set-eval run: field 'dryRun' is " + dry + ", expected true or false");
+    }
+
+    /** A boolean field; absent or null is false. */
+    static boolean flag(JsonNode payload, String field) {
+        JsonNode v = payload.get(field);
+        if (v != null && !v.isNull() && !v.isBoolean()) {
+            throw new BadInputException("golden-set-eval: field '" + field + "' is " + v + ", expected true or false");
         }
-        return new GoldenRunRequest(text(payload, "goldenVersion"), text(payload, "golden"), text(payload, "policy"),
-                text(payload, "predictions"), text(payload, "baseline"), dry != null && dry.asBoolean(), text(payload, "reason"));
+        return v != null && v.asBoolean();
     }
 
     static String text(JsonNode payload, String field) {
