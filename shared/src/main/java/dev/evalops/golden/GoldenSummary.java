@@ -118,10 +118,12 @@ public final class GoldenSummary {
         }
 
         s.append("## Next step\n\n");
-        s.append("To make this run the baseline later runs are compared with (an explicit, manual decision):\n\n")
-                .append("```\n./evalops golden-promote-baseline --run ").append(r.runId()).append('\n')
+        boolean pass = r.decision().verdict() == Verdict.PASS;
+        s.append("To make this run the baseline later runs are compared with (an explicit, manual decision")
+                .append(pass ? "" : "; its verdict is " + r.decision().verdict() + ", so it takes force").append("):\n\n")
+                .append("```\n./evalops golden-promote-baseline --run ").append(r.runId()).append(pass ? "" : " --force").append('\n')
                 .append("# or invoke golden-set-eval with {\"action\":\"promote-baseline\",\"runId\":\"").append(r.runId())
-                .append("\",\"by\":\"<you>\"}\n```\n\n");
+                .append("\",\"by\":\"<you>\"").append(pass ? "" : ",\"force\":true").append("}\n```\n\n");
         s.append("## Artifacts\n\n");
         artifacts.forEach(a -> s.append("- `").append(a).append("`\n"));
         return s.toString();

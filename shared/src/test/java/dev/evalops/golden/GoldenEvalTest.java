@@ -171,7 +171,7 @@ class GoldenEvalTest {
         String summary = Files.readString(Path.of(r.location(), "summary.md"));
         assertThat(summary).startsWith("# Golden-set eval `" + r.runId() + "`: STOP\n\n**Do not ship.**")
                 .contains("- Reason: alarm:EvalOps-prod-golden-f1-drop").contains("| intent accuracy | 63.2% |")
-                .contains("golden-promote-baseline --run " + r.runId());
+                .contains("golden-promote-baseline --run " + r.runId() + " --force");
 
         // latest moves after the commit, the baseline never on its own
         assertThat(store.pointer("golden", "latest").map(Pointer::runId)).contains(r.runId());
