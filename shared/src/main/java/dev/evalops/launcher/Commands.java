@@ -9,7 +9,10 @@ public final class Commands {
             new InvokeCommand(),
             new dev.evalops.router.sample.SampleRouterCommand(),
             new dev.evalops.smoke.SmokeCommand(),
-            new dev.evalops.smoke.GateCommand());
+            new dev.evalops.smoke.GateCommand(),
+            new dev.evalops.golden.GoldenEvalCommand(),
+            new dev.evalops.golden.GoldenPromoteCommand(),
+            new dev.evalops.golden.DemoCommand());
 
     private Commands() {
     }
