@@ -58,6 +58,8 @@ public final class EvalOpsStack extends Stack {
             if (spec.needs().usesRouter()) {
                 environment.put("EVALOPS_ROUTER_URL", settings.routerUrl().orElseThrow(() -> new IllegalArgumentException(
                         spec.name() + " calls the router: pass its endpoint as -c routerUrl=https://...")));
+                // The local default is no key (the sample router); in AWS the bearer key comes from the SecureString.
+                environment.put("EVALOPS_ROUTER_API_KEY_SOURCE", "ssm");
             }
             for (Needs.Invoke i : spec.needs().invokes()) {
                 // Functions are built in catalogue order and FunctionPackage.resolve checked the callee is deployed.

@@ -131,8 +131,10 @@ class EvalOpsStackTest {
     void eachFunctionGetsExactlyItsConfiguration() {
         Map<String, String> common = Map.of("EVALOPS_ENV", "prod", "EVALOPS_ARTIFACTS_S3_EXPORT", "true",
                 "EVALOPS_ARTIFACTS_BUCKET", "${AnalyticsBucket}", "EVALOPS_FLAGS_BACKEND", "ssm", "EVALOPS_METRICS_BACKEND", "cloudwatch");
-        assertThat(environment(view, "smoke-eval")).isEqualTo(with(common, "EVALOPS_ROUTER_URL", SynthesizedApp.ROUTER_URL));
-        assertThat(environment(view, "golden-set-eval")).isEqualTo(with(common, "EVALOPS_ROUTER_URL", SynthesizedApp.ROUTER_URL));
+        assertThat(environment(view, "smoke-eval")).isEqualTo(with(with(common, "EVALOPS_ROUTER_URL", SynthesizedApp.ROUTER_URL),
+                "EVALOPS_ROUTER_API_KEY_SOURCE", "ssm"));
+        assertThat(environment(view, "golden-set-eval")).isEqualTo(with(with(common, "EVALOPS_ROUTER_URL", SynthesizedApp.ROUTER_URL),
+                "EVALOPS_ROUTER_API_KEY_SOURCE", "ssm"));
         assertThat(environment(view, "weekly-rollup")).isEqualTo(common);
         assertThat(environment(view, "drift-response")).isEqualTo(with(with(common, "EVALOPS_DRIFT_GOLDEN_FUNCTION", "${goldensetevalLive}"),
                 "DISABLE_SIGNAL_HANDLERS", "true"));
