@@ -7,6 +7,12 @@ import java.util.Optional;
 public final class Commands {
     static final List<LauncherCommand> ALL = List.of(
             new InvokeCommand(),
+            new dev.evalops.router.sample.SampleRouterCommand(),
+            new dev.evalops.smoke.SmokeCommand(),
+            new dev.evalops.smoke.GateCommand(),
+            new dev.evalops.golden.GoldenEvalCommand(),
+            new dev.evalops.golden.GoldenPromoteCommand(),
+            new dev.evalops.golden.DemoCommand(),
             new dev.evalops.rollup.RollupCommand(),
             new dev.evalops.turns.GenerateCommand());
 

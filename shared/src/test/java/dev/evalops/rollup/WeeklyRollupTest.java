@@ -185,13 +185,21 @@ class WeeklyRollupTest {
         assertThat(store.manifest(run).orElseThrow().artifacts()).extracting(e -> e.name())
                 .contains("metrics.json", "summary.md", "tables/intents.csv", "tables/files.csv");
 
-        // CloudWatch datapoints: p95 per provider under a Provider dimension, no datapoint for a figure without data.
-        assertThat(published).filteredOn(d -> d.name().equals("RollupLatencyP95") && "google".equals(d.dimensions().get("Provider")))
-                .singleElement().satisfies(d -> assertThat(d.value()).isEqualTo(1234.0));
-        assertThat(published).extracting(MetricDatum::name).contains("RollupCostPerTurn", "RollupErrorRate", "RollupCacheHitRate",
-                "RollupFallbackRate", "RollupGateVerdict").doesNotContain("RollupIntentMixPsi");
-        assertThat(published).filteredOn(d -> d.name().equals("RollupGateVerdict")).singleElement()
-                .satisfies(d -> assertThat(d.value()).isZero());
+        // CloudWatch datapoints under the stack's names: p95 per Provider, fallback rate per Reason, intent share per
+        // Intent; nothing for a figure without data (no previous week: no intent-mix drift).
+        assertThat(value("LatencyP95", Map.of())).isCloseTo(700.0, within(3.5));
+        assertThat(value("LatencyP95", Map.of("Provider", "google"))).isEqualTo(1234.0);
+        assertThat(value("CostPerTurn", Map.of())).isEqualTo(0.00335714);
+        assertThat(value("CostPerUser", Map.of())).isEqualTo(0.005875);
+        assertThat(value("ErrorRate", Map.of())).isEqualTo(0.333333);
+        assertThat(value("CacheHitRate", Map.of())).isEqualTo(0.375);
+        assertThat(value("FallbackRate", Map.of())).isEqualTo(0.333333);
+        assertThat(value("FallbackRate", Map.of("Reason", "rate_limited"))).isEqualTo(0.222222);
+        assertThat(value("IntentShare", Map.of("Intent", "order.status"))).isEqualTo(0.444444);
+        assertThat(value("RollupGatesPassed", Map.of())).isZero();
+        assertThat(value("RollupTurns", Map.of())).isEqualTo(9.0);
+        assertThat(value("RollupBadLines", Map.of())).isEqualTo(5.0);
+        assertThat(published).extracting(MetricDatum::name).doesNotContain("IntentMixDrift", "IntentMixDriftFlag", "IntentMixPsi");
     }
 
     @Test
@@ -259,6 +267,7 @@ class WeeklyRollupTest {
         RollupReport r = report(second);
         assertThat(r.weekOverWeek().intentMix().pValue()).isEqualTo(1.0, within(1e-9));
         assertThat(r.weekOverWeek().anomalies()).isEmpty();
+        assertThat(published).filteredOn(d -> d.name().equals("IntentMixDriftFlag")).singleElement().satisfies(d -> assertThat(d.value()).isZero());
         assertThat(r.intents().get(0).previousShare()).isEqualTo(0.444444);
         assertThat(r.intents().get(0).changePoints()).isEqualTo(0.0);
         assertThat(r.latency().providers().get(0).p95Ratio()).isEqualTo(1.0);
@@ -274,6 +283,13 @@ class WeeklyRollupTest {
         assertThat(explicit.previousRunId()).isEqualTo(backfill.runId());
         assertThatThrownBy(() -> next.run(new RollupRequest(FROM, TO, Optional.of("rollup-20261101-0200-dead"))))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("previous rollup rollup-20261101-0200-dead not found");
+    }
+
+    private double value(String name, Map<String, String> dimensions) {
+        return published.stream().filter(d -> d.name().equals(name) && d.dimensions().equals(dimensions)).map(MetricDatum::value)
+                .reduce((a, b) -> {
+                    throw new AssertionError("two datapoints of " + name + " " + dimensions);
+                }).orElseThrow(() -> new AssertionError("no datapoint " + name + " " + dimensions));
     }
 
     private static void latency(LatencyRow row, String provider, long turns, double p50, double p95, double p99, long min, long max) {
