@@ -49,19 +49,19 @@ public final class GenerateCommand implements LauncherCommand {
         if (!a.positional().equals(List.of("turns"))) {
             throw new BadInputException("generate: expected 'generate turns ...', got " + a.positional());
         }
-        int days = intOption(a, "days", 7);
-        int perDay = intOption(a, "per-day", 10_000);
+        int days = a.number("days", 7, Integer::valueOf);
+        int perDay = a.number("per-day", 10_000, Integer::valueOf);
         LocalDate start = a.option("start").map(s -> date("start", s))
                 .orElseGet(() -> LocalDate.now(ZoneOffset.UTC).with(DayOfWeek.MONDAY).minusWeeks(1));
         boolean clean = a.flag("clean");
         Set<LocalDate> missing = a.option("missing-day").map(s -> Arrays.stream(s.split(",")).map(String::trim).map(d -> date("missing-day", d))
                 .collect(Collectors.toSet())).orElse(Set.of());
-        SyntheticTurns.Options options = new SyntheticTurns.Options(start, days, perDay, intOption(a, "files-per-day", 4),
-                longOption(a, "seed", 42), missing, clean ? 0 : doubleOption(a, "bad-line-share", 0.005),
-                clean ? 0 : doubleOption(a, "duplicate-share", 0.005), !clean && !a.flag("no-late-files"), 0,
+        SyntheticTurns.Options options = new SyntheticTurns.Options(start, days, perDay, a.number("files-per-day", 4, Integer::valueOf),
+                a.number("seed", 42L, Long::valueOf), missing, clean ? 0 : a.number("bad-line-share", 0.005, Double::valueOf),
+                clean ? 0 : a.number("duplicate-share", 0.005, Double::valueOf), !clean && !a.flag("no-late-files"), 0,
                 a.option("incident-from").map(d -> date("incident-from", d)).orElse(null));
         String out = a.option("out").orElse(DEFAULT_OUT);
-        int threads = intOption(a, "threads", Runtime.getRuntime().availableProcessors());
+        int threads = a.number("threads", Runtime.getRuntime().availableProcessors(), Integer::valueOf);
         return new Invocation.Direct(() -> {
             SyntheticTurns.Summary summary;
             if (out.startsWith("s3://")) {
@@ -82,27 +82,6 @@ public final class GenerateCommand implements LauncherCommand {
         return S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(System.getenv("AWS_ENDPOINT_URL") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null)
                 .build();
-    }
-
-    private static int intOption(LauncherArgs a, String name, int fallback) {
-        return number(a, name, fallback, Integer::valueOf, "an integer");
-    }
-
-    private static long longOption(LauncherArgs a, String name, long fallback) {
-        return number(a, name, fallback, Long::valueOf, "an integer");
-    }
-
-    private static double doubleOption(LauncherArgs a, String name, double fallback) {
-        return number(a, name, fallback, Double::valueOf, "a number");
-    }
-
-    private static <T> T number(LauncherArgs a, String name, T fallback, java.util.function.Function<String, T> parse, String what) {
-        String v = a.option(name).orElse(null);
-        try {
-            return v == null ? fallback : parse.apply(v);
-        } catch (NumberFormatException e) {
-            throw new BadInputException("generate: --" + name + " must be " + what + ", got '" + v + "'");
-        }
     }
 
     private static LocalDate date(String name, String v) {
