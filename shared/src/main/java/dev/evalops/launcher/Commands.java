@@ -12,7 +12,9 @@ public final class Commands {
             new dev.evalops.smoke.GateCommand(),
             new dev.evalops.golden.GoldenEvalCommand(),
             new dev.evalops.golden.GoldenPromoteCommand(),
-            new dev.evalops.golden.DemoCommand());
+            new dev.evalops.golden.DemoCommand(),
+            new dev.evalops.rollup.RollupCommand(),
+            new dev.evalops.turns.GenerateCommand());
 
     private Commands() {
     }
