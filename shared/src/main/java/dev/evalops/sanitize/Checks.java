@@ -14,34 +14,24 @@ final class Checks {
     // ---- payment cards ----
 
     /**
-     * A card number inside a run of digit groups: the longest group-aligned part with 13-19 digits, a major-network
-     * first digit (2-6) and a valid Luhn checksum. Narrowing lets "4111 1111 1111 1111 12" (expiry glued on) still
-     * match the card.
+     * A card number at the start of a run of digit groups: the longest group-aligned prefix with 13-19 digits, a
+     * major-network first digit (2-6) and a valid Luhn checksum. Dropping trailing groups lets
+     * "4111 1111 1111 1111 12/27" (expiry glued on) still match the card.
      */
     static Span card(String text, int start, int end) {
-        List<int[]> groups = new ArrayList<>();
-        int i = start;
-        while (i < end) {
-            while (i < end && !Text.isDigit(text.charAt(i))) {
-                i++;
-            }
-            int g = i;
-            while (i < end && Text.isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i > g) {
-                groups.add(new int[] { g, i });
+        List<Integer> groupEnds = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            if (Text.isDigit(text.charAt(i)) && (i + 1 == end || !Text.isDigit(text.charAt(i + 1)))) {
+                groupEnds.add(i + 1);
             }
         }
-        for (int first = 0; first < groups.size(); first++) {
-            for (int last = groups.size() - 1; last >= first; last--) {
-                int a = groups.get(first)[0];
-                int b = groups.get(last)[1];
-                String digits = digitsOf(text, a, b);
-                if (digits.length() >= 13 && digits.length() <= 19 && digits.charAt(0) >= '2' && digits.charAt(0) <= '6'
-                        && luhn(digits) && !allSame(digits)) {
-                    return new Span(a, b);
-                }
+        for (int g = groupEnds.size() - 1; g >= 0; g--) {
+            String digits = digitsOf(text, start, groupEnds.get(g));
+            if (digits.length() < 13) {
+                return null;
+            }
+            if (digits.length() <= 19 && digits.charAt(0) >= '2' && digits.charAt(0) <= '6' && luhn(digits) && !allSame(digits)) {
+                return new Span(start, groupEnds.get(g));
             }
         }
         return null;
@@ -137,10 +127,24 @@ final class Checks {
 
     // ---- phones ----
 
-    /** International (+CC or 00CC): 8-15 digits after the prefix (E.164 allows at most 15). */
+    /**
+     * International: 8-15 digits after the prefix (E.164 allows at most 15). The 00 prefix is also how order numbers
+     * and account ids start, so there it takes a grouped form whose first group is 00 + a 1-3 digit country code.
+     */
     static boolean internationalPhone(String value) {
-        int n = digitsOf(value, 0, value.length()).length() - (value.startsWith("00") ? 2 : 0);
-        return n >= 8 && n <= 15;
+        boolean dialPrefix = value.startsWith("00");
+        int n = digitsOf(value, 0, value.length()).length() - (dialPrefix ? 2 : 0);
+        if (n < 8 || n > 15) {
+            return false;
+        }
+        if (!dialPrefix) {
+            return true;
+        }
+        int firstGroup = 0;
+        while (firstGroup < value.length() && Text.isDigit(value.charAt(firstGroup))) {
+            firstGroup++;
+        }
+        return firstGroup < value.length() && firstGroup >= 3 && firstGroup <= 5;
     }
 
     /** North American: area code and exchange both start with 2-9 (NANP). */
@@ -149,11 +153,21 @@ final class Checks {
         return d.length() == 10 && d.charAt(0) >= '2' && d.charAt(3) >= '2';
     }
 
-    /** National with trunk prefix 0 (UK, DE, FR, NL, IT...): 10-12 digits, not an international 00. */
+    /**
+     * National with trunk prefix 0 (UK, DE, FR, NL, IT...): 10-12 digits, not an international 00; when grouped, the
+     * first group (trunk + area or mobile prefix) has 2-5 digits, as in every national plan ("0123456-789" is a SKU).
+     */
     static boolean trunkPhone(String value) {
         String d = digitsOf(value, 0, value.length());
-        boolean grouped = d.length() != value.length();
-        return d.charAt(1) != '0' && d.length() >= 10 && d.length() <= (grouped ? 12 : 11);
+        if (d.length() == value.length()) {
+            return d.charAt(1) != '0' && d.length() >= 10 && d.length() <= 11;
+        }
+        int firstGroup = 0;
+        while (firstGroup < value.length() && (Text.isDigit(value.charAt(firstGroup)) || value.charAt(firstGroup) == '(')) {
+            firstGroup++;
+        }
+        int areaDigits = digitsOf(value, 0, firstGroup).length();
+        return d.charAt(1) != '0' && d.length() >= 10 && d.length() <= 12 && areaDigits >= 2 && areaDigits <= 5;
     }
 
     static boolean contextPhone(String value) {

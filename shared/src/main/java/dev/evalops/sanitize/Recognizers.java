@@ -51,15 +51,15 @@ final class Recognizers {
                     Pattern.compile("(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Za-z0-9])"),
                     Validator.ANY, "AKIA/ASIA/... + 16 upper-case letters or digits", "AKIAIOSFODNN7EXAMPLE"),
 
-            new Recognizer(PiiType.AWS_SECRET_KEY, "secret access key", Trigger.base64Run(40), 0, 40,
-                    Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
-                    whole(Checks::awsSecret), "exactly 40 base64 characters mixing cases and digits, entropy >= 4 bits/char",
-                    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-
             new Recognizer(PiiType.BEARER_TOKEN, "Authorization credential", words(true, "bearer", "basic"), 0, 8192,
                     Pattern.compile("(?i:bearer|basic)[ \\t]+(?<pii>[A-Za-z0-9._~+/-]{16,}+=*+)"),
                     whole(Checks::credential), "after Bearer/Basic: 16+ token characters with a digit or mixed case",
                     "Authorization: Bearer 8f3kQ2xZ9pLm4vT7wR1y"),
+
+            new Recognizer(PiiType.AWS_SECRET_KEY, "secret access key", Trigger.base64Run(40), 0, 40,
+                    Pattern.compile("(?<![A-Za-z0-9/+_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])"),
+                    whole(Checks::awsSecret), "exactly 40 base64 characters mixing cases and digits, entropy >= 4 bits/char",
+                    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
 
             new Recognizer(PiiType.SECRET, "password", words(true, "pass", "pwd"), 0, 600,
                     Pattern.compile("(?i:password|passwd|passphrase|passcode|pwd|pass)" + ASSIGN + VALUE),
@@ -80,12 +80,12 @@ final class Recognizers {
                     "DE89 3704 0044 0532 0130 00"),
 
             new Recognizer(PiiType.CREDIT_CARD, "card number", digitRun(), 0, 48,
-                    Pattern.compile("(?<![\\w.,-])\\d(?:[ -]?\\d){12,22}(?![\\w]|[.,]\\d)"),
-                    Checks::card, "13-19 digits, optionally grouped by spaces or dashes, first digit 2-6, Luhn checksum",
+                    Pattern.compile("(?<![\\w.,-]|\\d[ -])\\d(?:[ -]?\\d){12,22}(?![\\w]|[.,]\\d)"),
+                    Checks::card, "13-19 digits, optionally grouped by spaces or dashes, not the tail of a longer grouped number; first digit 2-6, Luhn checksum",
                     "4111 1111 1111 1111"),
 
             new Recognizer(PiiType.US_SSN, "formatted", digitRun(), 0, 12,
-                    Pattern.compile("(?<![\\w.,/-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w]|[-.,/]\\d)"),
+                    Pattern.compile("(?<![\\w.,/-]|\\d[ -])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w]|[-.,/]\\d)"),
                     whole(Checks::ssn), "AAA-GG-SSSS or AAA GG SSSS; area not 000/666/900-999, group not 00, serial not 0000",
                     "123-45-6789"),
 
@@ -96,9 +96,9 @@ final class Recognizers {
                     "SSN 123456789"),
 
             new Recognizer(PiiType.IP_ADDRESS, "IPv4", digitRun(), 0, 16,
-                    Pattern.compile("(?<![\\w.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}"
+                    Pattern.compile("(?<![\\w.]|[0-9A-Fa-f]:)(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}"
                             + "(?![\\w]|\\.\\d)"),
-                    whole(Checks::publicOrPrivateIpv4), "dotted quad, octets 0-255; 0.x, 127.x (loopback) and 255.x stay",
+                    whole(Checks::publicOrPrivateIpv4), "dotted quad, octets 0-255, not the tail of an IPv6; 0.x, 127.x (loopback) and 255.x stay",
                     "203.0.113.42"),
 
             new Recognizer(PiiType.IP_ADDRESS, "IPv6", character(':'), 5, 56,
@@ -107,19 +107,19 @@ final class Recognizers {
                     "2001:db8:85a3::8a2e:370:7334"),
 
             new Recognizer(PiiType.PHONE, "international", digitRun(), 1, 40,
-                    Pattern.compile("(?<![\\w+])(?:\\+|00)[1-9]\\d*+(?:[ .\\-\\u00A0]?+\\(?+\\d++\\)?+){0,6}+(?![\\w]|[.,]\\d)"),
-                    whole(Checks::internationalPhone), "+CC or 00CC then digit groups (spaces, dots, dashes, parentheses); "
+                    Pattern.compile("(?<![\\w+]|\\d[ -])(?:\\+|00)[1-9]\\d*+(?:[ .\\-\\u00A0]?+\\(?+\\d++\\)?+){0,6}+(?![\\w]|[.,]\\d)"),
+                    whole(Checks::internationalPhone), "+CC, or grouped 00CC, then digit groups (spaces, dots, dashes, parentheses); "
                             + "8-15 digits (E.164)",
                     "+44 20 7946 0958"),
 
             new Recognizer(PiiType.PHONE, "North American", digitRun(), 1, 16,
-                    Pattern.compile("(?<![\\w+.-])(?:\\(\\d{3}\\)[ .-]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?![\\w]|[.,-]\\d)"),
+                    Pattern.compile("(?<![\\w+.-]|\\d[ -])(?:\\(\\d{3}\\)[ .-]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?![\\w]|[.,-]\\d)"),
                     whole(Checks::nanpPhone), "(NPA) NXX-XXXX, NPA-NXX-XXXX, NPA.NXX.XXXX; area and exchange start 2-9",
                     "(415) 555-2671"),
 
             new Recognizer(PiiType.PHONE, "national, trunk prefix 0", digitRun(), 1, 24,
-                    Pattern.compile("(?<![\\w+.,/-])(?:\\(0\\d{1,4}\\)|0\\d++)(?:[ \\-]?+\\d++){0,4}+(?![\\w]|[.,:/-]\\d)"),
-                    whole(Checks::trunkPhone), "0 + area/mobile prefix + groups (UK, DE, FR, NL, IT ...): 10-12 digits, "
+                    Pattern.compile("(?<![\\w+.,/-]|\\d[ -])(?:\\(0\\d{1,4}\\)|0\\d++)(?:[ \\-]?+\\d++){0,4}+(?![\\w]|[.,:/-]\\d)"),
+                    whole(Checks::trunkPhone), "0 + area/mobile prefix (2-5 digits) + groups (UK, DE, FR, NL, IT ...): 10-12 digits; "
                             + "10-11 when ungrouped",
                     "07700 900123"),
 
@@ -140,8 +140,8 @@ final class Recognizers {
 
             new Recognizer(PiiType.ADDRESS, "number + rue/avenue (FR)", digitRun(), 0, 120,
                     Pattern.compile("(?<![\\w.,/-])\\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?i:rue|avenue|av\\.|boulevard|bd|place|chemin"
-                            + "|allée|impasse|quai|cours)[ ](?:(?:de[ ]la|de[ ]l'|du|des|de|d')[ ]?)?\\p{Lu}[\\p{L}'’-]+"
-                            + "(?:[ ](?:(?:de|du|des|la|le)[ ])?\\p{Lu}[\\p{L}'’-]+){0,3}"),
+                            + "|allée|impasse|quai|cours)[ ](?:(?:de[ ]la|de[ ]l'|du|des|de|d')[ ]?)?\\p{Lu}[\\p{L}'’-]++(?![\\d:])"
+                            + "(?:[ ](?:(?:de|du|des|la|le)[ ])?\\p{Lu}[\\p{L}'’-]++(?![\\d:])){0,3}"),
                     Validator.ANY, "house number, rue/avenue/boulevard/place..., capitalized street name", "12 rue de Rivoli"),
 
             new Recognizer(PiiType.ADDRESS, "street + number (DE, NL, IT, ES, PT)", digitRun(), 48, 8,
