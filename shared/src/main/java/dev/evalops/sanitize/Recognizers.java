@@ -141,8 +141,8 @@ final class Recognizers {
             new Recognizer(PiiType.ADDRESS, "number + rue/avenue (FR)", digitRun(), 0, 120,
                     Pattern.compile("(?<![\\w.,/-])\\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?i:rue|avenue|av\\.|boulevard|bd|place|chemin"
                             + "|allée|impasse|quai|cours)[ ](?:(?:de[ ]la|de[ ]l'|du|des|de|d')[ ]?)?\\p{Lu}[\\p{L}'’-]++(?![\\d:])"
-                            + "(?:[ ](?:(?:de|du|des|la|le)[ ])?\\p{Lu}[\\p{L}'’-]++(?![\\d:])){0,3}"),
-                    Validator.ANY, "house number, rue/avenue/boulevard/place..., capitalized street name", "12 rue de Rivoli"),
+                            + "(?:[ ](?:de|du|des|la|le|aux)[ ]\\p{Lu}[\\p{L}'’-]++(?![\\d:])){0,2}"),
+                    Validator.ANY, "house number, rue/avenue/boulevard/place..., capitalized street name (more words only after de/du/des/la)", "12 rue de Rivoli"),
 
             new Recognizer(PiiType.ADDRESS, "street + number (DE, NL, IT, ES, PT)", digitRun(), 48, 8,
                     Pattern.compile("(?<![\\p{L}])(?:\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer"
