@@ -188,7 +188,8 @@ final class Checks {
 
     /**
      * RFC 4291 text forms: eight groups of 1-4 hex digits, or fewer with exactly one "::", optionally ending in a
-     * dotted IPv4 address; at least two groups written; not the loopback {@code ::1} or the unspecified {@code ::}.
+     * dotted IPv4 address; not the loopback {@code ::1} or the unspecified {@code ::}. A compressed form also needs
+     * two groups, four hex digits and a decimal digit, so C++'s "std::vector" or "a::b" stay.
      */
     static boolean ipv6(String value) {
         int dbl = value.indexOf("::");
@@ -201,7 +202,7 @@ final class Checks {
             return false;
         }
         int written = head.size() + tail.size();
-        if (dbl >= 0 ? written > 7 || written < 2 : written != 8) {
+        if (dbl >= 0 ? written > 7 || written < 2 || !looksNumeric(value) : written != 8) {
             return false;
         }
         List<Integer> all = new ArrayList<>(head);
@@ -211,6 +212,19 @@ final class Checks {
         all.addAll(tail);
         boolean zeroPrefix = all.subList(0, 7).stream().allMatch(v -> v == 0);
         return !(zeroPrefix && all.get(7) <= 1);
+    }
+
+    private static boolean looksNumeric(String value) {
+        int hexDigits = 0;
+        boolean decimal = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.digit(c, 16) >= 0) {
+                hexDigits++;
+                decimal |= Text.isDigit(c);
+            }
+        }
+        return hexDigits >= 4 && decimal;
     }
 
     /** The values of colon-separated hex groups; the last may be a dotted IPv4 (two groups) when it ends the address. */
@@ -281,16 +295,37 @@ final class Checks {
 
     /** Shannon entropy of the characters of {@code s}, in bits per character. */
     static double entropy(String s) {
-        Map<Character, Integer> counts = new java.util.HashMap<>();
+        int[] ascii = new int[128];
+        Map<Character, Integer> other = null;
         for (int i = 0; i < s.length(); i++) {
-            counts.merge(s.charAt(i), 1, Integer::sum);
+            char c = s.charAt(i);
+            if (c < 128) {
+                ascii[c]++;
+            } else {
+                if (other == null) {
+                    other = new java.util.HashMap<>();
+                }
+                other.merge(c, 1, Integer::sum);
+            }
         }
         double h = 0;
-        for (int c : counts.values()) {
-            double p = (double) c / s.length();
-            h -= p * log2(p);
+        for (int c : ascii) {
+            h -= term(c, s.length());
+        }
+        if (other != null) {
+            for (int c : other.values()) {
+                h -= term(c, s.length());
+            }
         }
         return h;
+    }
+
+    private static double term(int count, int length) {
+        if (count == 0) {
+            return 0;
+        }
+        double p = (double) count / length;
+        return p * log2(p);
     }
 
     // ---- person names ----

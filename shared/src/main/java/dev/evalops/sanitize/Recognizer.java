@@ -52,17 +52,14 @@ record Recognizer(PiiType type, String format, Trigger trigger, int lookback, in
                 // Transparent bounds: lookarounds and \b see the text around the window.
                 m = pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
             }
-            m.region(Math.max(lastEnd, t - lookback), Math.min(len, t + window));
+            // A match starts in [t - lookback, t]: try exactly those starts, earliest first (find() would also try
+            // every start after t up to the window's end, for nothing).
+            int to = Math.min(len, t + window);
             Span hit = null;
-            if (lookback == 0) {
-                if (m.lookingAt()) {
+            for (int start = Math.max(lastEnd, t - lookback); hit == null && start <= t; start++) {
+                m.region(start, to);
+                if (m.lookingAt() && m.end() > t) {
                     hit = accept(m, group, s, found);
-                }
-            } else {
-                while (hit == null && m.find() && m.start() <= t) {
-                    if (m.end() > t) {
-                        hit = accept(m, group, s, found);
-                    }
                 }
             }
             if (hit != null) {

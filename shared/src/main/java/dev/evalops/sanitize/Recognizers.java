@@ -33,7 +33,7 @@ final class Recognizers {
     /** "... is|was|:|=|=>" between a keyword and its value, with the keyword's own tail ("_access_key") and quotes. */
     private static final String ASSIGN = "[A-Za-z0-9_.-]{0,24}?['\"]?(?:[ \\t]*+(?:=>|[:=])|[ \\t]++(?i:is|was)(?![A-Za-z])(?:[ \\t]*+:)?)"
             + "[ \\t]*+['\"`]?";
-    private static final String VALUE = "(?<pii>[^\\s'\"`,;<>()\\[\\]{}]{1,512}+)";
+    private static final String VALUE = "(?<pii>[^\\s'\"`,;<>()\\[\\]{}]{1,256}+)";
 
     static final List<Recognizer> TABLE = List.of(
             new Recognizer(PiiType.EMAIL, "address", character('@'), 64, 256,
@@ -61,13 +61,13 @@ final class Recognizers {
                     whole(Checks::awsSecret), "exactly 40 base64 characters mixing cases and digits, entropy >= 4 bits/char",
                     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
 
-            new Recognizer(PiiType.SECRET, "password", words(true, "pass", "pwd"), 0, 600,
+            new Recognizer(PiiType.SECRET, "password", words(true, "pass", "pwd"), 0, 320,
                     Pattern.compile("(?i:password|passwd|passphrase|passcode|pwd|pass)" + ASSIGN + VALUE),
                     Checks::password, "after password/pwd/passphrase + is|:|=: 6+ characters that are not a plain word",
                     "password: Tr0ub4dor&3"),
 
             new Recognizer(PiiType.SECRET, "key / token / secret", words(true, "client", "secret", "token", "api", "access",
-                    "private", "key", "credential", "auth"), 0, 600,
+                    "private", "key", "credential", "auth"), 0, 320,
                     Pattern.compile("(?i:client[_ -]?secret|secret|token|api[_ -]?key|apikey|access[_ -]?key|private[_ -]?key|key"
                             + "|credentials?|auth)" + ASSIGN + VALUE),
                     Checks::keyValue, "after key/token/secret/api_key/credentials + is|:|=: 10+ chars, letters and digits, "
@@ -103,7 +103,7 @@ final class Recognizers {
 
             new Recognizer(PiiType.IP_ADDRESS, "IPv6", character(':'), 5, 56,
                     Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]{2,39}+(?:\\.\\d{1,3}){0,3}+(?![\\w:]|\\.\\d)"),
-                    whole(Checks::ipv6), "RFC 4291: 8 hex groups, or one :: with fewer, optional dotted IPv4 tail; ::1 and :: stay",
+                    whole(Checks::ipv6), "RFC 4291: 8 hex groups, or one :: with 2-7 groups, 4+ hex digits and a decimal digit; optional dotted IPv4 tail; ::1 and :: stay",
                     "2001:db8:85a3::8a2e:370:7334"),
 
             new Recognizer(PiiType.PHONE, "international", digitRun(), 1, 40,
@@ -144,7 +144,7 @@ final class Recognizers {
                             + "(?:[ ](?:de|du|des|la|le|aux)[ ]\\p{Lu}[\\p{L}'’-]++(?![\\d:])){0,2}"),
                     Validator.ANY, "house number, rue/avenue/boulevard/place..., capitalized street name (more words only after de/du/des/la)", "12 rue de Rivoli"),
 
-            new Recognizer(PiiType.ADDRESS, "street + number (DE, NL, IT, ES, PT)", digitRun(), 48, 8,
+            new Recognizer(PiiType.ADDRESS, "street + number (DE, NL, IT, ES, PT)", Trigger.digitRunAfterWord(), 48, 8,
                     Pattern.compile("(?<![\\p{L}])(?:\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer"
                             + "|laan|straat|gracht|plein)|(?:Via|Viale|Piazza|Corso|Calle|Carrer|Avenida|Rua|Plaza|Paseo)[ ]"
                             + "(?:(?:de[ ]la|del|de|di|della|dos|das|do|da)[ ])?\\p{Lu}[\\p{L}'’-]+(?:[ ]\\p{Lu}[\\p{L}'’-]+){0,2},?)"
@@ -164,7 +164,7 @@ final class Recognizers {
             new Recognizer(PiiType.PERSON, "sign-off", words(true, "signed", "regards", "best", "kind", "warm", "thanks", "thank",
                     "many", "cheers", "sincerely", "yours"), 0, 160,
                     Pattern.compile("(?i:signed|best[ \\t]+regards|kind[ \\t]+regards|warm[ \\t]+regards|regards|thank[ \\t]+you|many[ \\t]+thanks"
-                            + "|thanks|cheers|sincerely|best[ \\t]+wishes|best|yours[ \\t]+truly|yours)[ \\t]*[,:\\-–]?[ \\t]*"
+                            + "|thanks|cheers|sincerely|best[ \\t]+wishes|best|yours[ \\t]+truly|yours)[ \\t]*[,:!.\\-–]?[ \\t]*"
                             + "(?:\\r?\\n[ \\t]*)?(?<pii>" + NAME + ")[ \\t]*[.!]?[ \\t]*(?=\\r?\\n|$)"),
                     whole(Checks::personName), "a name alone on the rest of the line after Signed/Regards/Thanks/Cheers/Best",
                     "Kind regards, Anna Kowalski"),

@@ -29,6 +29,20 @@ interface Trigger {
         return Text::nextDigitRun;
     }
 
+    /** The first digit of every digit run right after a word and one space ("Hauptstraße 12", "Via Roma 5"). */
+    static Trigger digitRunAfterWord() {
+        return (t, from) -> {
+            String s = t.s;
+            for (int i = t.nextDigitRun(Math.max(from, 2)); i >= 0; i = t.nextDigitRun(i + 1)) {
+                char before = s.charAt(i - 2);
+                if (s.charAt(i - 1) == ' ' && (Character.isLetter(before) || before == '.' || before == ',')) {
+                    return i;
+                }
+            }
+            return -1;
+        };
+    }
+
     /** Two letters at a word start followed by two digits: an IBAN's country code and check digits. */
     static Trigger lettersThenDigits() {
         return (t, from) -> {
