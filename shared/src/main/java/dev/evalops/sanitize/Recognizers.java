@@ -30,6 +30,12 @@ final class Recognizers {
     private static final String STREET_SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
             + "|Place|Pl|Terrace|Ter|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Grove|Gardens"
             + "|Mews|Row|Alley|Plaza|Trail|Walk)";
+    /** A line break in text or in a Markdown table cell. */
+    private static final String LINE_BREAK = "(?:\\r?\\n|<br[ ]?/?>)";
+    private static final String SIGN_OFF = "(?i:signed|best[ \\t]+regards|kind[ \\t]+regards|warm[ \\t]+regards|regards|thank[ \\t]+you"
+            + "|many[ \\t]+thanks|thanks|cheers|sincerely|best[ \\t]+wishes|best|yours[ \\t]+truly|yours)";
+    private static final Trigger SIGN_OFF_TRIGGER = words(true, "signed", "regards", "best", "kind", "warm", "thanks", "thank",
+            "many", "cheers", "sincerely", "yours");
     /** "... is|was|:|=|=>" between a keyword and its value, with the keyword's own tail ("_access_key") and quotes. */
     private static final String ASSIGN = "[A-Za-z0-9_.-]{0,24}?['\"]?(?:[ \\t]*+(?:=>|[:=])|[ \\t]++(?i:is|was)(?![A-Za-z])(?:[ \\t]*+:)?)"
             + "[ \\t]*+['\"`]?";
@@ -161,13 +167,17 @@ final class Recognizers {
                     whole(Checks::personName), "capitalized words between \"this is\" and from/at/with/here",
                     "This is Tom from Acme"),
 
-            new Recognizer(PiiType.PERSON, "sign-off", words(true, "signed", "regards", "best", "kind", "warm", "thanks", "thank",
-                    "many", "cheers", "sincerely", "yours"), 0, 160,
-                    Pattern.compile("(?i:signed|best[ \\t]+regards|kind[ \\t]+regards|warm[ \\t]+regards|regards|thank[ \\t]+you|many[ \\t]+thanks"
-                            + "|thanks|cheers|sincerely|best[ \\t]+wishes|best|yours[ \\t]+truly|yours)[ \\t]*[,:!.\\-–]?[ \\t]*"
-                            + "(?:\\r?\\n[ \\t]*)?(?<pii>" + NAME + ")[ \\t]*[.!]?[ \\t]*(?=\\r?\\n|$)"),
-                    whole(Checks::personName), "a name alone on the rest of the line after Signed/Regards/Thanks/Cheers/Best",
+            new Recognizer(PiiType.PERSON, "sign-off", SIGN_OFF_TRIGGER, 0, 160,
+                    Pattern.compile(SIGN_OFF + "[ \\t]*[,:!.\\-–]?[ \\t]*(?:" + LINE_BREAK + "[ \\t]*)?(?<pii>" + NAME + ")[ \\t]*[.!]?[ \\t]*"
+                            + "(?=" + LINE_BREAK + "|$)"),
+                    whole(Checks::personName), "a name alone on the rest of the line (newline or <br>) after Signed/Regards/Thanks/Cheers/Best",
                     "Kind regards, Anna Kowalski"),
+
+            // The same sign-off once a writer flattened the ticket onto one line (a Markdown table cell).
+            new Recognizer(PiiType.PERSON, "sign-off, flattened", SIGN_OFF_TRIGGER, 0, 160,
+                    Pattern.compile(SIGN_OFF + "[ \\t]*,[ \\t]*(?<pii>" + NAME + ")(?=[ \\t]*\\||[ \\t]+\\p{Lu}\\p{Ll})"),
+                    whole(Checks::personName), "after Signed,/Regards,/Thanks,: a name followed by a table cell's | or a new "
+                            + "capitalized sentence", "Thanks, Maria | order A1234"),
 
             new Recognizer(PiiType.PERSON, "Name: field", words(true, "full", "customer", "account", "card", "name", "contact"),
                     0, 120,
@@ -181,7 +191,7 @@ final class Recognizers {
                     whole(Checks::personName), "1-2 capitalized words after Mr/Mrs/Ms/Mx/Miss/Dr/Prof", "Mr. Okafor"),
 
             new Recognizer(PiiType.PERSON, "Dear ...", words(true, "dear"), 0, 120,
-                    Pattern.compile("(?i:dear)[ \\t]+(?<pii>" + NAME + ")[ \\t]*(?=[,!:\\r\\n]|$)"),
+                    Pattern.compile("(?i:dear)[ \\t]+(?<pii>" + NAME + ")[ \\t]*(?=[,!:\\r\\n]|<br|$)"),
                     whole(Checks::personName), "capitalized words after Dear, up to the comma or line end", "Dear Priya,"));
 
     /** README's recognizer table, rendered from {@link #TABLE} with placeholders of a fixed documentation key. */

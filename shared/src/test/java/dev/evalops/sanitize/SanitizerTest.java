@@ -65,6 +65,9 @@ class SanitizerTest {
                 Arguments.of("this is Jean-Luc here, again", PiiType.PERSON, "Jean-Luc"),
                 Arguments.of("Thanks!\nLudwig van Beethoven\n", PiiType.PERSON, "Ludwig van Beethoven"),
                 Arguments.of("Cheers, Tom", PiiType.PERSON, "Tom"),
+                Arguments.of("| g-1 | order late<br>Thanks,<br>Wei Chen<br> | 2 |", PiiType.PERSON, "Wei Chen"),
+                Arguments.of("| g-1 | order late. Best regards, Amara Okafor | 2 |", PiiType.PERSON, "Amara Okafor"),
+                Arguments.of("Thanks, Noah Wright Order A1234 is late", PiiType.PERSON, "Noah Wright"),
                 Arguments.of("Full name: Amara Okafor-Smith", PiiType.PERSON, "Amara Okafor-Smith"),
                 Arguments.of("Dr. McAllister said so", PiiType.PERSON, "McAllister"),
                 Arguments.of("Dear Mr Tanaka,", PiiType.PERSON, "Tanaka"));
