@@ -52,6 +52,11 @@ final class Recognizers {
                     Validator.ANY, "three base64url parts, the header starting eyJ ({\")",
                     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTVhYjEifQ.c2lnbmF0dXJl"),
 
+            new Recognizer(PiiType.SECRET, "PEM private key", literal("-----BEGIN"), 0, 16384,
+                    Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[A-Za-z0-9+/=\\s:,-]*?-----END (?:[A-Z]+ )*PRIVATE KEY-----"),
+                    Validator.ANY, "a whole -----BEGIN ... PRIVATE KEY----- block, up to 16 KB",
+                    "-----BEGIN PRIVATE KEY-----MIIBVQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----"),
+
             new Recognizer(PiiType.AWS_ACCESS_KEY, "access key id", words(false, "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA",
                     "AIPA", "ANPA", "ANVA", "APKA", "AROA", "ASCA"), 0, 20,
                     Pattern.compile("(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Za-z0-9])"),

@@ -241,6 +241,8 @@ public final class PiiCorpus {
             f(PiiType.SECRET, "api_key=sk_live", (r, b) -> b.text("api_key=").pii(PiiType.SECRET, "sk_live_" + alnumMixed(r, 24))),
             f(PiiType.SECRET, "token: ghp_", (r, b) -> b.text("token: ").pii(PiiType.SECRET, "ghp_" + alnumMixed(r, 36))),
             f(PiiType.SECRET, "JSON client_secret", (r, b) -> b.text("{\"client_secret\": \"").pii(PiiType.SECRET, alnumMixed(r, 32)).text("\"}")),
+            f(PiiType.SECRET, "PEM private key", (r, b) -> b.text("I pasted the key by mistake:\n").pii(PiiType.SECRET, pem(r, "RSA PRIVATE KEY")).text("\n")),
+            f(PiiType.SECRET, "PEM private key, one line", (r, b) -> b.text("key file: ").pii(PiiType.SECRET, pem(r, "PRIVATE KEY").replace("\n", " "))),
             f(PiiType.SECRET, "secret key is", (r, b) -> b.text("the secret key is ").pii(PiiType.SECRET, alnumMixed(r, 20))),
 
             f(PiiType.PERSON, "my name is First Last", (r, b) -> b.text("my name is ").pii(PiiType.PERSON, first(r) + " " + last(r)).text(" and")),
@@ -412,6 +414,13 @@ public final class PiiCorpus {
             case 1 -> chars(r, "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789#$%&*", 10 + r.nextInt(7)) + "9";
             default -> "hunter" + digits(r, 2 + r.nextInt(3));
         };
+    }
+
+    private static String pem(Random r, String label) {
+        byte[] der = new byte[180 + r.nextInt(200)];
+        r.nextBytes(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----";
     }
 
     private static String jwt(Random r) {

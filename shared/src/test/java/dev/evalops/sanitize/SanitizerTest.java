@@ -54,6 +54,7 @@ class SanitizerTest {
                 Arguments.of("STRIPE_SECRET_KEY=sk_test_51HqLyjWDarjtT1zdp7dc", PiiType.SECRET, "sk_test_51HqLyjWDarjtT1zdp7dc"),
                 Arguments.of("the api key was 9f8e7d6c5b4a39281706f5e4d3c2b1a0.", PiiType.SECRET, "9f8e7d6c5b4a39281706f5e4d3c2b1a0"),
                 Arguments.of("x-api-key: Zk93Lm2Qp8Rt6Vw4", PiiType.SECRET, "Zk93Lm2Qp8Rt6Vw4"),
+                Arguments.of("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\n4D0=\n-----END EC PRIVATE KEY-----\nthanks", PiiType.SECRET, "MHcCAQEEIBkg"),
                 Arguments.of("send it to 1600 Pennsylvania Avenue NW, Washington", PiiType.ADDRESS, "1600 Pennsylvania Avenue NW"),
                 Arguments.of("flat at 221B Baker Street.", PiiType.ADDRESS, "221B Baker Street"),
                 Arguments.of("move to 350 5th Ave, Suite 3300 please", PiiType.ADDRESS, "350 5th Ave, Suite 3300"),
@@ -108,7 +109,8 @@ class SanitizerTest {
             "bearer of bad news; basic troubleshooting steps",
             "cache key: tenant:acme:order.status, idempotency key= 42",
             "Mr. and Mrs. smith; Dr who",
-            "[EMAIL#3f2a] wrote to [PHONE#0a1b] about [CREDIT_CARD#ffff]" })
+            "[EMAIL#3f2a] wrote to [PHONE#0a1b] about [CREDIT_CARD#ffff]",
+            "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----" })
     void keepsWhatIsNotPii(String text) {
         assertThat(Sanitizer.findings(text)).isEmpty();
         assertThat(S.clean(text)).isSameAs(text);
