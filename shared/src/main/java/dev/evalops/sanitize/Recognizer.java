@@ -9,30 +9,34 @@ import java.util.regex.Pattern;
  * @param type       placeholder type
  * @param format     the real-world format this row covers (README)
  * @param trigger    cheap prefilter: positions a match must contain
- * @param lookback   how far before a trigger position a match may start (0: it starts at the trigger)
- * @param window     how far after a trigger position a match may end: bounds the regex work per trigger
+ * @param window     how far after its start a match may end: bounds the regex work per candidate
  * @param pattern    the match; a named group {@code pii} narrows what is replaced (context words stay readable)
  * @param validator  checksum / range / stop-word check
  * @param rule       what the pattern and validator accept, for the README
  * @param example    a value this row replaces (the table test checks it does)
  * @param narrowsToGroup whether the pattern has the {@code pii} group (derived)
  */
-record Recognizer(PiiType type, String format, Trigger trigger, int lookback, int window, Pattern pattern,
+record Recognizer(PiiType type, String format, Trigger trigger, int window, Pattern pattern,
         Validator validator, String rule, String example, boolean narrowsToGroup) {
 
     static final String GROUP = "pii";
 
-    Recognizer(PiiType type, String format, Trigger trigger, int lookback, int window, Pattern pattern,
+    Recognizer(PiiType type, String format, Trigger trigger, int window, Pattern pattern,
             Validator validator, String rule, String example) {
-        this(type, format, trigger, lookback, window, pattern, validator, rule, example,
+        this(type, format, trigger, window, pattern, validator, rule, example,
                 pattern.namedGroups().containsKey(GROUP));
+    }
+
+    /** A matcher for {@link #scan}: transparent bounds, so lookarounds see the text around the window. */
+    Matcher newMatcher() {
+        return pattern.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /**
      * Adds this recognizer's findings to {@code found}, skipping those that overlap a finding of an earlier
-     * (higher-priority) row.
+     * (higher-priority) row. {@code reusable} is this row's {@link #newMatcher()}, reset here to the text.
      */
-    void scan(Text text, Findings found) {
+    void scan(Text text, Findings found, Matcher reusable) {
         String s = text.s;
         int len = s.length();
         boolean group = narrowsToGroup;
@@ -49,16 +53,13 @@ record Recognizer(PiiType type, String format, Trigger trigger, int lookback, in
                 continue;
             }
             if (m == null) {
-                // Transparent bounds: lookarounds and \b see the text around the window.
-                m = pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+                m = reusable.reset(s);
             }
-            // A match starts in [t - lookback, t]: try exactly those starts, earliest first (find() would also try
-            // every start after t up to the window's end, for nothing).
-            int to = Math.min(len, t + window);
+            int start = trigger.start(text, t);
             Span hit = null;
-            for (int start = Math.max(lastEnd, t - lookback); hit == null && start <= t; start++) {
-                m.region(start, to);
-                if (m.lookingAt() && m.end() > t) {
+            if (start >= lastEnd) {
+                m.region(start, Math.min(len, start + window));
+                if (m.lookingAt()) {
                     hit = accept(m, group, s, found);
                 }
             }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +30,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 public final class Sanitizer {
     private static final String HMAC = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+
+    /** Creating a Matcher costs more than most scans: each thread keeps one per row and resets it to the next text. */
+    private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(
+            () -> Recognizers.TABLE.stream().map(Recognizer::newMatcher).toArray(Matcher[]::new));
+    /** A thread's matchers may keep its last text alive; only small ones. */
+    private static final int RETAINED_TEXT_LIMIT = 4096;
 
     private final Mac prototype;
 
@@ -115,10 +122,16 @@ public final class Sanitizer {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        Text t = new Text(text);
+        Text t = new Text(text, Recognizers.KEYWORDS);
         Findings found = new Findings();
-        for (Recognizer r : Recognizers.TABLE) {
-            r.scan(t, found);
+        Matcher[] matchers = MATCHERS.get();
+        for (int i = 0; i < matchers.length; i++) {
+            Recognizers.TABLE.get(i).scan(t, found, matchers[i]);
+        }
+        if (text.length() > RETAINED_TEXT_LIMIT) {
+            for (Matcher m : matchers) {
+                m.reset("");
+            }
         }
         return found.isEmpty() ? List.of() : found.list();
     }

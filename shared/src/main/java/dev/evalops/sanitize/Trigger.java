@@ -1,46 +1,111 @@
 package dev.evalops.sanitize;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A recognizer's prefilter: the positions its pattern could possibly match around. Regexes run only in a small
- * window at these positions, never over the whole text, which is what keeps the sanitizer fast on clean text.
+ * A recognizer's prefilter: the few places its pattern can match, found from {@link Text}'s one-pass index or an
+ * {@code indexOf}, plus cheap shape checks (a card needs 13 digits, an SSN a 3-2-4 shape), so the regex runs once
+ * per real candidate and never over clean text.
  */
-@FunctionalInterface
 interface Trigger {
 
-    /** The first position at or after {@code from} that a match must contain, or -1 when there is none. */
+    /** The first anchor at or after {@code from} (a position the match contains), or -1 when there is none. */
     int next(Text text, int from);
 
-    /** Every occurrence of {@code c}. */
-    static Trigger character(char c) {
-        return (t, from) -> t.s.indexOf(c, from);
+    /** Where a match around {@code anchor} starts: the regex is tried there, once. */
+    default int start(Text text, int anchor) {
+        return anchor;
     }
 
-    /** Every occurrence of a literal (case-sensitive). */
+    /** Decides from the digit run at {@code start} (ending at {@code end}) whether a row's regex is worth trying. */
+    @FunctionalInterface
+    interface DigitShape {
+        boolean test(Text t, int start, int end);
+    }
+
+    @FunctionalInterface
+    interface Start {
+        int at(Text text, int anchor);
+    }
+
+    /** Every occurrence of a literal. */
     static Trigger literal(String literal) {
         return (t, from) -> t.s.indexOf(literal, from);
     }
 
-    /** The first digit of every run of ASCII digits. */
-    static Trigger digitRun() {
-        return Text::nextDigitRun;
+    /** The start of every digit run of the given shape; the match may begin at a '(' or '+' right before it. */
+    static Trigger digits(DigitShape shape, boolean openerBefore) {
+        return new Trigger() {
+            @Override
+            public int next(Text t, int from) {
+                for (int run = t.runAtOrAfter(from), n = t.runCount(); run < n; run++) {
+                    if (shape.test(t, t.runStart(run), t.runEnd(run))) {
+                        return t.runStart(run);
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public int start(Text t, int anchor) {
+                if (openerBefore && anchor > 0) {
+                    char before = t.s.charAt(anchor - 1);
+                    if (before == '(' || before == '+') {
+                        return anchor - 1;
+                    }
+                }
+                return anchor;
+            }
+        };
     }
 
-    /** The first digit of every digit run right after a word and one space ("Hauptstraße 12", "Via Roma 5"). */
-    static Trigger digitRunAfterWord() {
-        return (t, from) -> {
+    /** Anchors found by {@code anchors}, with the match starting where {@code start} says. */
+    static Trigger startingAt(Trigger anchors, Start start) {
+        return new Trigger() {
+            @Override
+            public int next(Text text, int from) {
+                return anchors.next(text, from);
+            }
+
+            @Override
+            public int start(Text text, int anchor) {
+                return start.at(text, anchor);
+            }
+        };
+    }
+
+    /** Every '@', the match starting where the local part before it does (at most 64 characters back). */
+    static Trigger emailAt() {
+        return startingAt((t, from) -> t.s.indexOf('@', from), (t, at) -> {
+            int i = at;
+            while (i > 0 && at - i < 64 && isLocalPart(t.s.charAt(i - 1))) {
+                i--;
+            }
+            return i;
+        });
+    }
+
+    /** Every "::", and every ':' between two hex digits, the match starting at the hex group before it. */
+    static Trigger ipv6Colon() {
+        return startingAt((t, from) -> {
             String s = t.s;
-            for (int i = t.nextDigitRun(Math.max(from, 2)); i >= 0; i = t.nextDigitRun(i + 1)) {
-                char before = s.charAt(i - 2);
-                if (s.charAt(i - 1) == ' ' && (Character.isLetter(before) || before == '.' || before == ',')) {
+            for (int i = s.indexOf(':', from); i >= 0; i = s.indexOf(':', i + 1)) {
+                boolean colonAfter = i + 1 < s.length() && s.charAt(i + 1) == ':';
+                boolean hexAround = i > 0 && i + 1 < s.length() && Character.digit(s.charAt(i - 1), 16) >= 0
+                        && Character.digit(s.charAt(i + 1), 16) >= 0;
+                if (colonAfter || hexAround) {
                     return i;
                 }
             }
             return -1;
-        };
+        }, (t, at) -> {
+            int i = at;
+            while (i > 0 && at - i < 4 && Character.digit(t.s.charAt(i - 1), 16) >= 0) {
+                i--;
+            }
+            return i;
+        });
     }
 
     /** Two letters at a word start followed by two digits: an IBAN's country code and check digits. */
@@ -58,78 +123,66 @@ interface Trigger {
         };
     }
 
-    /** The start of every maximal run of exactly {@code length} base64 characters ({@code A-Za-z0-9+/}). */
-    static Trigger base64Run(int length) {
-        return (t, from) -> {
-            String s = t.s;
-            int n = s.length();
-            int i = from;
-            // A run that began before from was already looked at.
-            while (i > 0 && i < n && isBase64(s.charAt(i - 1)) && isBase64(s.charAt(i))) {
-                i++;
-            }
-            while (i < n) {
-                while (i < n && !isBase64(s.charAt(i))) {
-                    i++;
-                }
-                int start = i;
-                while (i < n && isBase64(s.charAt(i))) {
-                    i++;
-                }
-                if (i - start == length) {
-                    return start;
-                }
-            }
-            return -1;
-        };
+    /** The start of every maximal run of exactly 40 base64 characters (the length of an AWS secret key). */
+    static Trigger awsSecretRun() {
+        return Text::nextAwsSecretRun;
     }
 
     /**
-     * Every place one of {@code words} starts at a word start (not preceded by a letter or digit). ASCII case is
-     * ignored when {@code ignoreCase}; the pattern decides the rest.
+     * A house number after a compound street name ("Hauptstraße 12", "Keizersgracht 123"), the match starting at that
+     * word.
      */
-    static Trigger words(boolean ignoreCase, String... words) {
-        @SuppressWarnings("unchecked")
-        List<String>[] byFirst = new List[128];
-        for (String w : words) {
-            String word = ignoreCase ? w.toLowerCase(Locale.ROOT) : w;
-            char first = word.charAt(0);
-            if (first >= 128) {
-                throw new IllegalArgumentException("trigger words start with an ASCII character: " + w);
-            }
-            if (byFirst[first] == null) {
-                byFirst[first] = new ArrayList<>();
-            }
-            byFirst[first].add(word);
-        }
-        String[][] table = new String[128][];
-        for (int c = 0; c < 128; c++) {
-            if (byFirst[c] != null) {
-                table[c] = byFirst[c].toArray(String[]::new);
-            }
-        }
-        return (t, from) -> {
+    static Trigger numberAfterStreetWord(List<String> suffixes) {
+        return startingAt((t, from) -> {
             String s = t.s;
-            for (int i = from, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                if (c >= 128) {
-                    continue;
-                }
-                String[] candidates = table[ignoreCase && c >= 'A' && c <= 'Z' ? c | 0x20 : c];
-                if (candidates == null || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
-                    continue;
-                }
-                for (String word : candidates) {
-                    if (s.regionMatches(ignoreCase, i, word, 0, word.length())) {
+            for (int i = t.nextDigitRun(Math.max(from, 2)); i >= 0; i = t.nextDigitRun(i + 1)) {
+                if (s.charAt(i - 1) == ' ') {
+                    String word = s.substring(wordStart(s, i - 1), i - 1).toLowerCase(Locale.ROOT);
+                    if (suffixes.stream().anyMatch(word::endsWith)) {
                         return i;
                     }
                 }
             }
             return -1;
-        };
+        }, (t, at) -> wordStart(t.s, at - 1));
     }
 
-    private static boolean isBase64(char c) {
-        return Text.isAsciiLetter(c) || Text.isDigit(c) || c == '+' || c == '/';
+    /** Words starting with one of {@code words} (ASCII case ignored), at a word start; see {@link Keywords}. */
+    static KeywordTrigger words(String... words) {
+        return new KeywordTrigger(List.of(words), false);
+    }
+
+    /** Words that are exactly one of {@code words} (ASCII case ignored). */
+    static KeywordTrigger wholeWords(List<String> words) {
+        return new KeywordTrigger(words, true);
+    }
+
+    /** Numbered by {@link Keywords} when the recognizer table is built. */
+    final class KeywordTrigger implements Trigger {
+        final List<String> words;
+        final boolean wholeWord;
+        int number;
+
+        private KeywordTrigger(List<String> words, boolean wholeWord) {
+            this.words = words;
+            this.wholeWord = wholeWord;
+        }
+
+        @Override
+        public int next(Text text, int from) {
+            return text.nextKeyword(from, number);
+        }
+    }
+
+    private static int wordStart(String s, int end) {
+        int i = end;
+        while (i > 0 && (Character.isLetter(s.charAt(i - 1)) || s.charAt(i - 1) == '-' || s.charAt(i - 1) == '.')) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isLocalPart(char c) {
+        return Text.isAsciiLetter(c) || Text.isDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
     }
 }

@@ -22,7 +22,7 @@ class RecognizerTableTest {
     void everyRowRecognizesItsOwnExample() {
         for (Recognizer r : Recognizers.TABLE) {
             Findings found = new Findings();
-            r.scan(new Text(r.example()), found);
+            r.scan(new Text(r.example(), Recognizers.KEYWORDS), found, r.newMatcher());
             assertThat(found.list()).as(r.type() + " " + r.format() + ": " + r.example()).singleElement()
                     .satisfies(f -> assertThat(f.type()).isEqualTo(r.type()));
             assertThat(Sanitizer.findings(r.example())).as("whole table on " + r.example())
