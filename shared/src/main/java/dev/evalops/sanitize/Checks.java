@@ -266,11 +266,15 @@ final class Checks {
      */
     static Span password(String text, int start, int end) {
         int e = trimTrailingDots(text, start, end);
-        String v = text.substring(start, e);
-        if (v.length() < 6 || !(hasDigit(v) || hasLetter(v))) {
+        if (e - start < 6) {
             return null;
         }
-        boolean plainWord = !hasDigit(v) && !hasSymbol(v) && !hasUpper(v.substring(1));
+        boolean digit = has(text, start, e, Character::isDigit);
+        if (!digit && !has(text, start, e, Character::isLetter)) {
+            return null;
+        }
+        boolean plainWord = !digit && !has(text, start, e, c -> !Character.isLetterOrDigit(c))
+                && !has(text, start + 1, e, Character::isUpperCase);
         return plainWord ? null : new Span(start, e);
     }
 
@@ -280,12 +284,11 @@ final class Checks {
      */
     static Span keyValue(String text, int start, int end) {
         int e = trimTrailingDots(text, start, end);
-        String v = text.substring(start, e);
-        if (v.length() < 10 || !hasLetter(v) || !hasDigit(v)) {
+        if (e - start < 10 || !has(text, start, e, Character::isDigit) || !has(text, start, e, Character::isLetter)) {
             return null;
         }
-        double threshold = Math.min(3.0, 0.8 * log2(v.length()));
-        return entropy(v) >= threshold ? new Span(start, e) : null;
+        double threshold = Math.min(3.0, 0.8 * log2(e - start));
+        return entropy(text.substring(start, e)) >= threshold ? new Span(start, e) : null;
     }
 
     /** A bearer/basic credential: 16+ characters with a digit, or with both cases. */
@@ -375,23 +378,24 @@ final class Checks {
         return Math.log(x) / Math.log(2);
     }
 
-    private static boolean hasDigit(String s) {
-        return s.chars().anyMatch(c -> c >= '0' && c <= '9');
+    private static boolean has(String s, int start, int end, java.util.function.IntPredicate test) {
+        for (int i = start; i < end; i++) {
+            if (test.test(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static boolean hasLetter(String s) {
-        return s.chars().anyMatch(Character::isLetter);
+    private static boolean hasDigit(String s) {
+        return has(s, 0, s.length(), Character::isDigit);
     }
 
     private static boolean hasUpper(String s) {
-        return s.chars().anyMatch(Character::isUpperCase);
+        return has(s, 0, s.length(), Character::isUpperCase);
     }
 
     private static boolean hasLower(String s) {
-        return s.chars().anyMatch(Character::isLowerCase);
-    }
-
-    private static boolean hasSymbol(String s) {
-        return s.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
+        return has(s, 0, s.length(), Character::isLowerCase);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * for a whole-word trigger, where the word is exactly it ("St" but not "still").
  */
 final class Keywords {
-    private int[][] children = new int[16][];
+    /** children[node * 26 + letter]: the child node, 0 for none (the root is never a child). */
+    private int[] children = new int[26 * 16];
     private long[] rows = new long[16];
     private long[] wholeWordRows = new long[16];
     private int nodes = 1;
@@ -33,7 +34,12 @@ final class Keywords {
                 if (c < 0 || c >= 26) {
                     throw new IllegalArgumentException("trigger keywords are ASCII letters: " + w);
                 }
-                node = child(node, c, true);
+                int child = children[node * 26 + c];
+                if (child == 0) {
+                    child = newNode();
+                    children[node * 26 + c] = child;
+                }
+                node = child;
             }
             if (trigger.wholeWord) {
                 wholeWordRows[node] |= bit;
@@ -47,17 +53,18 @@ final class Keywords {
         return triggers.size();
     }
 
-    /** Bit n set: trigger number n has a keyword the word at {@code i} starts with. */
+    /** Bit n set: trigger number n has a keyword the word at {@code i} starts with (or is, for whole-word ones). */
     long at(String s, int i) {
         long found = 0;
         int node = 0;
         for (int j = i, n = s.length(); j < n; j++) {
-            int c = (s.charAt(j) | 0x20) - 'a';
-            if (c < 0 || c >= 26 || !Text.isAsciiLetter(s.charAt(j))) {
+            char ch = s.charAt(j);
+            int c = (ch | 0x20) - 'a';
+            if (c < 0 || c >= 26 || ch > 'z') {
                 break;
             }
-            node = child(node, c, false);
-            if (node < 0) {
+            node = children[node * 26 + c];
+            if (node == 0) {
                 break;
             }
             found |= rows[node];
@@ -68,22 +75,12 @@ final class Keywords {
         return found;
     }
 
-    private int child(int node, int c, boolean create) {
-        int[] kids = children[node];
-        if (kids == null || kids[c] == 0) {
-            if (!create) {
-                return -1;
-            }
-            if (kids == null) {
-                kids = children[node] = new int[26];
-            }
-            if (nodes == rows.length) {
-                rows = Arrays.copyOf(rows, nodes * 2);
-                wholeWordRows = Arrays.copyOf(wholeWordRows, nodes * 2);
-                children = Arrays.copyOf(children, nodes * 2);
-            }
-            kids[c] = nodes++;
+    private int newNode() {
+        if (nodes == rows.length) {
+            rows = Arrays.copyOf(rows, nodes * 2);
+            wholeWordRows = Arrays.copyOf(wholeWordRows, nodes * 2);
+            children = Arrays.copyOf(children, nodes * 2 * 26);
         }
-        return kids[c];
+        return nodes++;
     }
 }

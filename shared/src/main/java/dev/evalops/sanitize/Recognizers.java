@@ -1,9 +1,6 @@
 package dev.evalops.sanitize;
 
-import static dev.evalops.sanitize.Text.isAsciiLetter;
-import static dev.evalops.sanitize.Text.isDigit;
 import static dev.evalops.sanitize.Trigger.digits;
-import static dev.evalops.sanitize.Trigger.literal;
 import static dev.evalops.sanitize.Trigger.words;
 import static dev.evalops.sanitize.Validator.whole;
 
@@ -37,17 +34,15 @@ final class Recognizers {
             "Trail", "Walk");
     private static final String STREET_SUFFIX = "(?:" + String.join("|", STREET_SUFFIXES) + ")";
     /** Not a row's trigger: the house-number row asks whether a street suffix follows within 100 characters. */
-    private static final Trigger.KeywordTrigger STREET_SUFFIX_WORDS = Trigger.wholeWords(STREET_SUFFIXES);
-    private static final List<String> FRENCH_STREET_TYPES = List.of("rue", "avenue", "av.", "boulevard", "bd", "place", "chemin",
-            "allée", "impasse", "quai", "cours");
+    static final Trigger.KeywordTrigger STREET_SUFFIX_WORDS = Trigger.wholeWords(STREET_SUFFIXES);
     /** A line break in text or in a Markdown table cell. */
     private static final String LINE_BREAK = "(?:\\r?\\n|<br[ ]?/?>)";
     private static final String SIGN_OFF = "(?i:signed|best[ \\t]+regards|kind[ \\t]+regards|warm[ \\t]+regards|regards|thank[ \\t]+you"
             + "|many[ \\t]+thanks|thanks|cheers|sincerely|best[ \\t]+wishes|best|yours[ \\t]+truly|yours)";
-    private static final Trigger SIGN_OFF_TRIGGER = words("signed", "regards", "best", "kind", "warm", "thanks", "thank",
+    private static final Trigger SIGN_OFF_TRIGGER = words(Trigger.signOffThenCapital(), "signed", "regards", "best", "kind", "warm", "thanks", "thank",
             "many", "cheers", "sincerely", "yours");
-    private static final List<String> COMPOUND_STREETS = List.of("straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
-            "ring", "damm", "ufer", "laan", "straat", "gracht", "plein");
+    private static final String[] COMPOUND_STREETS = { "straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "ring", "damm",
+        "ufer", "laan", "straat", "gracht", "plein" };
     /** "... is|was|:|=|=>" between a keyword and its value, with the keyword's own tail ("_access_key") and quotes. */
     private static final String ASSIGN = "[A-Za-z0-9_.-]{0,24}?['\"]?(?:[ \\t]*+(?:=>|[:=])|[ \\t]++(?i:is|was)(?![A-Za-z])(?:[ \\t]*+:)?)"
             + "[ \\t]*+['\"`]?";
@@ -59,12 +54,13 @@ final class Recognizers {
                             + "[A-Za-z]{2,24}(?![A-Za-z0-9-])"),
                     Validator.ANY, "local@domain.tld (RFC 5322 dot-atom subset, ASCII)", "jane.doe@example.com"),
 
-            new Recognizer(PiiType.JWT, "compact JWS", literal("eyJ"), 16384,
+            new Recognizer(PiiType.JWT, "compact JWS", words("eyJ"), 16384,
                     Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+"),
                     Validator.ANY, "three base64url parts, the header starting eyJ ({\")",
                     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTVhYjEifQ.c2lnbmF0dXJl"),
 
-            new Recognizer(PiiType.SECRET, "PEM private key", literal("-----BEGIN"), 16384,
+            new Recognizer(PiiType.SECRET, "PEM private key", words(Trigger.precededBy("-----"), "BEGIN").startingBefore(5),
+                    16384,
                     Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[A-Za-z0-9+/=\\s:,-]*?-----END (?:[A-Z]+ )*PRIVATE KEY-----"),
                     Validator.ANY, "a whole -----BEGIN ... PRIVATE KEY----- block, up to 16 KB",
                     "-----BEGIN PRIVATE KEY-----MIIBVQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----"),
@@ -84,12 +80,12 @@ final class Recognizers {
                     whole(Checks::awsSecret), "exactly 40 base64 characters mixing cases and digits, entropy >= 4 bits/char",
                     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
 
-            new Recognizer(PiiType.SECRET, "password", words("pass", "pwd"), 320,
+            new Recognizer(PiiType.SECRET, "password", words(Trigger.assignmentWithin(40), "pass", "pwd"), 320,
                     Pattern.compile("(?i:password|passwd|passphrase|passcode|pwd|pass)" + ASSIGN + VALUE),
                     Checks::password, "after password/pwd/passphrase + is|:|=: 6+ characters that are not a plain word",
                     "password: Tr0ub4dor&3"),
 
-            new Recognizer(PiiType.SECRET, "key / token / secret", words("client", "secret", "token", "api", "access",
+            new Recognizer(PiiType.SECRET, "key / token / secret", words(Trigger.assignmentWithin(40), "client", "secret", "token", "api", "access",
                     "private", "key", "credential", "auth"), 320,
                     Pattern.compile("(?i:client[_ -]?secret|secret|token|api[_ -]?key|apikey|access[_ -]?key|private[_ -]?key|key"
                             + "|credentials?|auth)" + ASSIGN + VALUE),
@@ -102,12 +98,12 @@ final class Recognizers {
                     Checks::iban, "country code + 2 check digits + BBAN, grouped or not; exact country length, ISO 7064 mod-97",
                     "DE89 3704 0044 0532 0130 00"),
 
-            new Recognizer(PiiType.CREDIT_CARD, "card number", digits(Recognizers::cardShape, false), 48,
+            new Recognizer(PiiType.CREDIT_CARD, "card number", digits(DigitShape.CARD, false), 48,
                     Pattern.compile("(?<![\\w.,-]|\\d[ -])\\d(?:[ -]?\\d){12,22}(?![\\w]|[.,]\\d)"),
                     Checks::card, "13-19 digits, optionally grouped by spaces or dashes, not the tail of a longer grouped number; first digit 2-6, Luhn checksum",
                     "4111 1111 1111 1111"),
 
-            new Recognizer(PiiType.US_SSN, "formatted", digits(Recognizers::ssnShape, false), 12,
+            new Recognizer(PiiType.US_SSN, "formatted", digits(DigitShape.SSN, false), 12,
                     Pattern.compile("(?<![\\w.,/-]|\\d[ -])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\w]|[-.,/]\\d)"),
                     whole(Checks::ssn), "AAA-GG-SSSS or AAA GG SSSS; area not 000/666/900-999, group not 00, serial not 0000",
                     "123-45-6789"),
@@ -118,7 +114,7 @@ final class Recognizers {
                     whole(Checks::ssn), "9 digits, any grouping, after SSN/social security; same area/group/serial rules",
                     "SSN 123456789"),
 
-            new Recognizer(PiiType.IP_ADDRESS, "IPv4", digits(Recognizers::ipv4Shape, false), 16,
+            new Recognizer(PiiType.IP_ADDRESS, "IPv4", digits(DigitShape.IPV4, false), 16,
                     Pattern.compile("(?<![\\w.]|[0-9A-Fa-f]:)(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}"
                             + "(?![\\w]|\\.\\d)"),
                     whole(Checks::publicOrPrivateIpv4), "dotted quad, octets 0-255, not the tail of an IPv6; 0.x, 127.x (loopback) and 255.x stay",
@@ -130,31 +126,31 @@ final class Recognizers {
                     whole(Checks::ipv6), "RFC 4291: 8 hex groups, or one :: with 2-7 groups, 4+ hex digits and a decimal digit; optional dotted IPv4 tail; ::1 and :: stay",
                     "2001:db8:85a3::8a2e:370:7334"),
 
-            new Recognizer(PiiType.PHONE, "international", digits(Recognizers::internationalShape, true), 40,
+            new Recognizer(PiiType.PHONE, "international", digits(DigitShape.INTERNATIONAL, true), 40,
                     Pattern.compile("(?<![\\w+]|\\d[ -])(?:\\+|00)[1-9]\\d*+(?:[ .\\-\\u00A0]?+\\(?+\\d++\\)?+){0,6}+(?![\\w]|[.,]\\d)"),
                     whole(Checks::internationalPhone), "+CC, or grouped 00CC, then digit groups (spaces, dots, dashes, parentheses); "
                             + "8-15 digits (E.164)",
                     "+44 20 7946 0958"),
 
-            new Recognizer(PiiType.PHONE, "North American", digits(Recognizers::nanpShape, true), 16,
+            new Recognizer(PiiType.PHONE, "North American", digits(DigitShape.NANP, true), 16,
                     Pattern.compile("(?<![\\w+.-]|\\d[ -])(?:\\(\\d{3}\\)[ .-]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?![\\w]|[.,-]\\d)"),
                     whole(Checks::nanpPhone), "(NPA) NXX-XXXX, NPA-NXX-XXXX, NPA.NXX.XXXX; area and exchange start 2-9",
                     "(415) 555-2671"),
 
-            new Recognizer(PiiType.PHONE, "national, trunk prefix 0", digits(Recognizers::trunkShape, true), 24,
+            new Recognizer(PiiType.PHONE, "national, trunk prefix 0", digits(DigitShape.TRUNK, true), 24,
                     Pattern.compile("(?<![\\w+.,/-]|\\d[ -])(?:\\(0\\d{1,4}\\)|0\\d++)(?:[ \\-]?+\\d++){0,4}+(?![\\w]|[.,:/-]\\d)"),
                     whole(Checks::trunkPhone), "0 + area/mobile prefix (2-5 digits) + groups (UK, DE, FR, NL, IT ...): 10-12 digits; "
                             + "10-11 when ungrouped",
                     "07700 900123"),
 
-            new Recognizer(PiiType.PHONE, "after phone / call me", words("phone", "tel", "mobile", "cell", "call", "text",
+            new Recognizer(PiiType.PHONE, "after phone / call me", words(Trigger.digitWithin(32), "phone", "tel", "mobile", "cell", "call", "text",
                     "reach", "whatsapp", "sms"), 80,
                     Pattern.compile("(?i:telephone|phone|tel|mobile|cellphone|cell|call[ \\t]+me|text[ \\t]+me|reach[ \\t]+me|whatsapp|sms)"
                             + "(?:[ \\t]*+(?:number|no\\.?|#|on|at|is|:|-)){0,3}[ \\t]*+(?<pii>\\+?\\d{7,15})(?![\\w]|[.,]\\d)"),
                     whole(Checks::contextPhone), "7-15 ungrouped digits after phone/tel/mobile/cell/call me/text me/whatsapp",
                     "call me at 4155552671"),
 
-            new Recognizer(PiiType.ADDRESS, "number + street + suffix", digits(Recognizers::houseNumberShape, false), 120,
+            new Recognizer(PiiType.ADDRESS, "number + street + suffix", digits(DigitShape.HOUSE_NUMBER, false), 120,
                     Pattern.compile("(?<![\\w.,/-])\\d{1,5}[A-Za-z]?(?:[ ](?:\\p{Lu}[\\p{L}'’-]*|\\d{1,3}(?:st|nd|rd|th))){1,4}?[ ]"
                             + STREET_SUFFIX + "\\.?(?![\\p{L}\\d])(?:[ ](?:NW|NE|SW|SE|N|S|E|W)(?![\\p{L}\\d]))?"
                             + "(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\\.?[ ]?#?[A-Za-z0-9-]{1,6}(?![\\p{L}\\d]))?"),
@@ -162,7 +158,7 @@ final class Recognizers {
                             + "optional direction and Apt/Suite/Unit",
                     "742 Evergreen Terrace"),
 
-            new Recognizer(PiiType.ADDRESS, "number + rue/avenue (FR)", digits(Recognizers::frenchNumberShape, false), 120,
+            new Recognizer(PiiType.ADDRESS, "number + rue/avenue (FR)", digits(DigitShape.FRENCH_HOUSE_NUMBER, false), 120,
                     Pattern.compile("(?<![\\w.,/-])\\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ](?i:rue|avenue|av\\.|boulevard|bd|place|chemin"
                             + "|allée|impasse|quai|cours)[ ](?:(?:de[ ]la|de[ ]l'|du|des|de|d')[ ]?)?\\p{Lu}[\\p{L}'’-]++(?![\\d:])"
                             + "(?:[ ](?:de|du|des|la|le|aux)[ ]\\p{Lu}[\\p{L}'’-]++(?![\\d:])){0,2}"),
@@ -180,11 +176,11 @@ final class Recognizers {
                             + "[ ]\\d{1,4}[a-zA-Z]?(?![\\w])"),
                     Validator.ANY, "Via/Viale/Piazza/Calle/Carrer/Avenida/Rua/Plaza + capitalized name + house number", "Via Roma 12"),
 
-            new Recognizer(PiiType.PERSON, "my name is ...", words("my"), 120,
+            new Recognizer(PiiType.PERSON, "my name is ...", words(Trigger.followedBy("name", false), "my"), 120,
                     Pattern.compile("(?i:my[ \\t]+name[ \\t]+is|my[ \\t]+name's|my[ \\t]+name[ \\t]*:)[ \\t]+(?<pii>" + NAME + ")"),
                     whole(Checks::personName), "1-3 capitalized words after \"my name is\" / \"my name's\"", "my name is Maria Garcia"),
 
-            new Recognizer(PiiType.PERSON, "this is ... from", words("this"), 120,
+            new Recognizer(PiiType.PERSON, "this is ... from", words(Trigger.followedBy("is ", true), "this"), 120,
                     Pattern.compile("(?i:this[ \\t]+is)[ \\t]+(?<pii>" + NAME + ")[ \\t]+(?i:from|at|with|here)(?![\\p{L}])"),
                     whole(Checks::personName), "capitalized words between \"this is\" and from/at/with/here",
                     "This is Tom from Acme"),
@@ -201,7 +197,8 @@ final class Recognizers {
                     whole(Checks::personName), "after Signed,/Regards,/Thanks,: a name followed by a table cell's | or a new "
                             + "capitalized sentence", "Thanks, Maria | order A1234"),
 
-            new Recognizer(PiiType.PERSON, "Name: field", words("full", "customer", "account", "card", "name", "contact"), 120,
+            new Recognizer(PiiType.PERSON, "Name: field", words(Trigger.assignmentWithin(32), "full", "customer", "account", "card", "name",
+                    "contact"), 120,
                     Pattern.compile("(?i:full[ \\t]+name|customer[ \\t]+name|account[ \\t]+holder|card[ \\t]*holder(?:[ \\t]+name)?"
                             + "|name[ \\t]+on[ \\t]+(?:the[ \\t]+)?card|contact[ \\t]+person|name)[ \\t]*:[ \\t]*(?<pii>" + NAME + ")"),
                     whole(Checks::personName), "capitalized words after Name:/Full name:/Cardholder:/Account holder:",
@@ -228,118 +225,6 @@ final class Recognizers {
             }
         }
         return keywords;
-    }
-
-    // ---- digit-run shapes: whether a row's regex is worth trying at a digit run [start, end) ----
-
-    /** At least {@code min} digits from here, with at most two separators (out of {@code separators}) in a row. */
-    static boolean atLeastDigits(String s, int start, int min, String separators) {
-        int digits = 0;
-        int run = 0;
-        for (int j = start; j < s.length() && digits < min; j++) {
-            char c = s.charAt(j);
-            if (isDigit(c)) {
-                digits++;
-                run = 0;
-            } else if (separators.indexOf(c) < 0 || ++run > 2) {
-                break;
-            }
-        }
-        return digits >= min;
-    }
-
-    /** 13+ digits joined by single spaces or dashes. */
-    static boolean cardShape(Text t, int start, int end) {
-        return atLeastDigits(t.s, start, 13, " -");
-    }
-
-    /** ddd-dd or ddd dd. */
-    static boolean ssnShape(Text t, int start, int end) {
-        String s = t.s;
-        return end - start == 3 && end + 3 < s.length() && (s.charAt(end) == '-' || s.charAt(end) == ' ')
-                && isDigit(s.charAt(end + 1)) && isDigit(s.charAt(end + 2)) && s.charAt(end + 3) == s.charAt(end);
-    }
-
-    /** 1-3 digits and three more dots among the next digits and dots. */
-    static boolean ipv4Shape(Text t, int start, int end) {
-        String s = t.s;
-        if (end - start > 3) {
-            return false;
-        }
-        int dots = 0;
-        for (int j = end; j < s.length() && j - start < 16 && (isDigit(s.charAt(j)) || s.charAt(j) == '.'); j++) {
-            if (s.charAt(j) == '.') {
-                dots++;
-            }
-        }
-        return dots >= 3;
-    }
-
-    /** After a '+', or starting 00; 8+ digits. */
-    static boolean internationalShape(Text t, int start, int end) {
-        String s = t.s;
-        return ((start > 0 && s.charAt(start - 1) == '+') || (end - start >= 2 && s.charAt(start) == '0' && s.charAt(start + 1) == '0'))
-                && atLeastDigits(s, start, 8, " .-()\u00A0");
-    }
-
-    /** Three digits in parentheses or followed by a space, dot or dash, and 10 digits in all. */
-    static boolean nanpShape(Text t, int start, int end) {
-        String s = t.s;
-        if (end - start != 3 || end >= s.length()) {
-            return false;
-        }
-        char after = s.charAt(end);
-        boolean opened = after == ')' && start > 0 && s.charAt(start - 1) == '(';
-        return (after == ' ' || after == '.' || after == '-' || opened) && atLeastDigits(s, opened ? end + 1 : start, opened ? 7 : 10,
-                " .-");
-    }
-
-    /** 0 and another digit, then 10+ digits in all. */
-    static boolean trunkShape(Text t, int start, int end) {
-        String s = t.s;
-        if (end - start < 2 || s.charAt(start) != '0') {
-            return false;
-        }
-        boolean closed = end < s.length() && s.charAt(end) == ')';
-        return atLeastDigits(s, closed ? end + 1 : start, closed ? 10 - (end - start) : 10, " -");
-    }
-
-    /** 1-5 digits, an optional letter, a space, a capital or digit; a street suffix within 100 characters. */
-    static boolean houseNumberShape(Text t, int start, int end) {
-        String s = t.s;
-        int j = end;
-        if (j < s.length() && isAsciiLetter(s.charAt(j))) {
-            j++;
-        }
-        if (end - start > 5 || j + 1 >= s.length() || s.charAt(j) != ' '
-                || !(Character.isUpperCase(s.charAt(j + 1)) || isDigit(s.charAt(j + 1)))) {
-            return false;
-        }
-        int suffix = t.nextKeyword(j, STREET_SUFFIX_WORDS.number);
-        return suffix >= 0 && suffix - j <= 100;
-    }
-
-    /** 1-4 digits, optional bis/ter and comma, a space, then rue/avenue/boulevard/place... */
-    static boolean frenchNumberShape(Text t, int start, int end) {
-        String s = t.s;
-        if (end - start > 4) {
-            return false;
-        }
-        int j = end;
-        for (String suffix : new String[] { " bis", "bis", " ter", "ter" }) {
-            if (s.startsWith(suffix, j)) {
-                j += suffix.length();
-                break;
-            }
-        }
-        if (j < s.length() && s.charAt(j) == ',') {
-            j++;
-        }
-        if (j >= s.length() || s.charAt(j) != ' ') {
-            return false;
-        }
-        int word = j + 1;
-        return FRENCH_STREET_TYPES.stream().anyMatch(type -> s.regionMatches(true, word, type, 0, type.length()));
     }
 
     /** README's recognizer table, rendered from {@link #TABLE} with placeholders of a fixed documentation key. */

@@ -35,6 +35,8 @@ final class Text {
     private int[] runStarts = new int[8];
     private int[] runEnds = new int[8];
     private int runCount;
+    private int[] runShapes;
+    private int[] groupDigits;
     private int[] base64Runs = new int[2];
     private int base64RunCount;
     /** Per keyword trigger (by its index in {@link Keywords}): where its keywords start, in order. */
@@ -75,6 +77,42 @@ final class Text {
         return runEnds[run];
     }
 
+    /** The {@link DigitShape} bits of a run, all computed on first use. */
+    int runShapes(int run) {
+        if (runShapes == null) {
+            runShapes = new int[runCount];
+            for (int k = 0; k < runCount; k++) {
+                runShapes[k] = DigitShape.of(this, k);
+            }
+        }
+        return runShapes[run];
+    }
+
+    /**
+     * The digits of the number starting with this run: this run and the next ones as long as at most two separators
+     * (space, dot, dash, parentheses, no-break space) sit between them. "+1 (415) 555-2671" from "1": 11.
+     */
+    int groupDigits(int run) {
+        if (groupDigits == null) {
+            // One pass from the end: a run's group is its digits plus the group of the run it joins.
+            groupDigits = new int[runCount];
+            for (int k = runCount - 1; k >= 0; k--) {
+                groupDigits[k] = runEnds[k] - runStarts[k] + (k + 1 < runCount && joined(k) ? groupDigits[k + 1] : 0);
+            }
+        }
+        return groupDigits[run];
+    }
+
+    /** Whether run k and run k + 1 are one grouped number. */
+    private boolean joined(int k) {
+        int gap = runStarts[k + 1] - runEnds[k];
+        return gap <= 2 && isSeparator(s.charAt(runEnds[k])) && (gap == 1 || isSeparator(s.charAt(runEnds[k] + 1)));
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '\u00A0';
+    }
+
     /** The start of the first run of ASCII digits at or after {@code from}, or -1. */
     int nextDigitRun(int from) {
         int i = runAtOrAfter(from);
@@ -91,6 +129,9 @@ final class Text {
 
     /** The first word start at or after {@code from} where a keyword of trigger number {@code trigger} begins, or -1. */
     int nextKeyword(int from, int trigger) {
+        if (trigger < 0) {
+            throw new IllegalStateException("keyword trigger not registered in Recognizers.KEYWORDS");
+        }
         index();
         int n = keywordCount[trigger];
         if (n == 0) {

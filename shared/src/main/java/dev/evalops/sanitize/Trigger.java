@@ -1,7 +1,6 @@
 package dev.evalops.sanitize;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A recognizer's prefilter: the few places its pattern can match, found from {@link Text}'s one-pass index or an
@@ -18,10 +17,10 @@ interface Trigger {
         return anchor;
     }
 
-    /** Decides from the digit run at {@code start} (ending at {@code end}) whether a row's regex is worth trying. */
+    /** Decides from the text around a keyword at {@code at} whether a row's regex is worth trying there. */
     @FunctionalInterface
-    interface DigitShape {
-        boolean test(Text t, int start, int end);
+    interface Context {
+        boolean test(String s, int at);
     }
 
     @FunctionalInterface
@@ -29,18 +28,14 @@ interface Trigger {
         int at(Text text, int anchor);
     }
 
-    /** Every occurrence of a literal. */
-    static Trigger literal(String literal) {
-        return (t, from) -> t.s.indexOf(literal, from);
-    }
-
     /** The start of every digit run of the given shape; the match may begin at a '(' or '+' right before it. */
     static Trigger digits(DigitShape shape, boolean openerBefore) {
+        int bit = shape.bit;
         return new Trigger() {
             @Override
             public int next(Text t, int from) {
                 for (int run = t.runAtOrAfter(from), n = t.runCount(); run < n; run++) {
-                    if (shape.test(t, t.runStart(run), t.runEnd(run))) {
+                    if ((t.runShapes(run) & bit) != 0) {
                         return t.runStart(run);
                     }
                 }
@@ -86,17 +81,27 @@ interface Trigger {
         });
     }
 
-    /** Every "::", and every ':' between two hex digits, the match starting at the hex group before it. */
+    /**
+     * The first ':' of every run of hex digits and colons that holds a "::" or seven colons (an IPv6 address can
+     * be nothing else), the match starting at the hex group before it.
+     */
     static Trigger ipv6Colon() {
         return startingAt((t, from) -> {
             String s = t.s;
             for (int i = s.indexOf(':', from); i >= 0; i = s.indexOf(':', i + 1)) {
-                boolean colonAfter = i + 1 < s.length() && s.charAt(i + 1) == ':';
-                boolean hexAround = i > 0 && i + 1 < s.length() && Character.digit(s.charAt(i - 1), 16) >= 0
-                        && Character.digit(s.charAt(i + 1), 16) >= 0;
-                if (colonAfter || hexAround) {
+                int colons = 0;
+                boolean compressed = false;
+                int j = i;
+                for (; j < s.length() && j - i < 46 && (s.charAt(j) == ':' || Character.digit(s.charAt(j), 16) >= 0); j++) {
+                    if (s.charAt(j) == ':') {
+                        colons++;
+                        compressed |= j > i && s.charAt(j - 1) == ':';
+                    }
+                }
+                if (compressed || colons >= 7) {
                     return i;
                 }
+                i = j - 1;
             }
             return -1;
         }, (t, at) -> {
@@ -112,7 +117,8 @@ interface Trigger {
     static Trigger lettersThenDigits() {
         return (t, from) -> {
             String s = t.s;
-            for (int i = t.nextDigitRun(from + 2); i >= 0; i = t.nextDigitRun(i + 1)) {
+            for (int run = t.runAtOrAfter(from + 2), n = t.runCount(); run < n; run++) {
+                int i = t.runStart(run);
                 if (i + 1 < s.length() && Text.isDigit(s.charAt(i + 1))
                         && Text.isAsciiLetter(s.charAt(i - 1)) && Text.isAsciiLetter(s.charAt(i - 2))
                         && (i == 2 || !Character.isLetterOrDigit(s.charAt(i - 3)))) {
@@ -132,14 +138,17 @@ interface Trigger {
      * A house number after a compound street name ("Hauptstraße 12", "Keizersgracht 123"), the match starting at that
      * word.
      */
-    static Trigger numberAfterStreetWord(List<String> suffixes) {
+    static Trigger numberAfterStreetWord(String[] suffixes) {
         return startingAt((t, from) -> {
             String s = t.s;
-            for (int i = t.nextDigitRun(Math.max(from, 2)); i >= 0; i = t.nextDigitRun(i + 1)) {
-                if (s.charAt(i - 1) == ' ') {
-                    String word = s.substring(wordStart(s, i - 1), i - 1).toLowerCase(Locale.ROOT);
-                    if (suffixes.stream().anyMatch(word::endsWith)) {
-                        return i;
+            for (int run = t.runAtOrAfter(Math.max(from, 2)), n = t.runCount(); run < n; run++) {
+                int i = t.runStart(run);
+                if (s.charAt(i - 1) == ' ' && (Character.isLetter(s.charAt(i - 2)) || s.charAt(i - 2) == '.')) {
+                    for (String suffix : suffixes) {
+                        int from2 = i - 1 - suffix.length();
+                        if (from2 >= 0 && s.regionMatches(true, from2, suffix, 0, suffix.length())) {
+                            return i;
+                        }
                     }
                 }
             }
@@ -149,29 +158,151 @@ interface Trigger {
 
     /** Words starting with one of {@code words} (ASCII case ignored), at a word start; see {@link Keywords}. */
     static KeywordTrigger words(String... words) {
-        return new KeywordTrigger(List.of(words), false);
+        return new KeywordTrigger(List.of(words), false, null, 0);
+    }
+
+    /** Like {@link #words(String...)}, only where {@code context} holds (cheaper than the regex failing). */
+    static KeywordTrigger words(Context context, String... words) {
+        return new KeywordTrigger(List.of(words), false, context, 0);
     }
 
     /** Words that are exactly one of {@code words} (ASCII case ignored). */
     static KeywordTrigger wholeWords(List<String> words) {
-        return new KeywordTrigger(words, true);
+        return new KeywordTrigger(words, true, null, 0);
     }
 
-    /** Numbered by {@link Keywords} when the recognizer table is built. */
+    /** Numbered by {@link Keywords} when the recognizer table is built (-1 until then: using it unregistered fails). */
     final class KeywordTrigger implements Trigger {
         final List<String> words;
         final boolean wholeWord;
-        int number;
+        private final Context context;
+        private final int startsBefore;
+        int number = -1;
 
-        private KeywordTrigger(List<String> words, boolean wholeWord) {
+        private KeywordTrigger(List<String> words, boolean wholeWord, Context context, int startsBefore) {
             this.words = words;
             this.wholeWord = wholeWord;
+            this.context = context;
+            this.startsBefore = startsBefore;
+        }
+
+        /** The same keywords, the match starting {@code chars} before the keyword ("-----" before "BEGIN"). */
+        KeywordTrigger startingBefore(int chars) {
+            return new KeywordTrigger(words, wholeWord, context, chars);
+        }
+
+        @Override
+        public int start(Text text, int anchor) {
+            return anchor - startsBefore;
         }
 
         @Override
         public int next(Text text, int from) {
-            return text.nextKeyword(from, number);
+            for (int at = text.nextKeyword(from, number); at >= 0; at = text.nextKeyword(at + 1, number)) {
+                if (context == null || context.test(text.s, at)) {
+                    return at;
+                }
+            }
+            return -1;
         }
+    }
+
+    // ---- contexts ----
+
+    /** The word at {@code at}, then whitespace, then {@code next} (ASCII case ignored), then a capital if {@code thenCapital}. */
+    static Context followedBy(String next, boolean thenCapital) {
+        return (s, at) -> {
+            int j = at;
+            while (j < s.length() && Character.isLetter(s.charAt(j))) {
+                j++;
+            }
+            int k = j;
+            while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+                k++;
+            }
+            int after = k + next.length();
+            return k > j && s.regionMatches(true, k, next, 0, next.length())
+                    && (!thenCapital || (after < s.length() && Character.isUpperCase(s.charAt(after))));
+        };
+    }
+
+    /** A digit within {@code reach} characters. */
+    static Context digitWithin(int reach) {
+        return (s, at) -> {
+            for (int j = at, end = Math.min(s.length(), at + reach); j < end; j++) {
+                if (Text.isDigit(s.charAt(j))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /**
+     * A sign-off word, maybe its second word ("regards", "you"), punctuation, a line break, then a capital: where the
+     * sign-off rows' regexes can match ("Thanks for ..." cannot).
+     */
+    static Context signOffThenCapital() {
+        return (s, at) -> {
+            int j = wordEnd(s, at);
+            int k = skipBlanks(s, j);
+            for (String second : new String[] { "regards", "you", "thanks", "wishes", "truly" }) {
+                if (s.regionMatches(true, k, second, 0, second.length()) && wordEnd(s, k) == k + second.length()) {
+                    j = k + second.length();
+                    break;
+                }
+            }
+            j = skipBlanks(s, j);
+            if (j < s.length() && ",:!.-–".indexOf(s.charAt(j)) >= 0) {
+                j = skipBlanks(s, j + 1);
+            }
+            if (s.startsWith("\r\n", j)) {
+                j += 2;
+            } else if (j < s.length() && s.charAt(j) == '\n') {
+                j++;
+            } else if (s.startsWith("<br", j)) {
+                j = s.indexOf('>', j) + 1;
+            }
+            j = skipBlanks(s, j);
+            return j > 0 && j < s.length() && Character.isUpperCase(s.charAt(j));
+        };
+    }
+
+    private static int wordEnd(String s, int at) {
+        int j = at;
+        while (j < s.length() && Character.isLetter(s.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int skipBlanks(String s, int at) {
+        int j = at;
+        while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+            j++;
+        }
+        return j;
+    }
+
+    /** {@code before} right before the keyword. */
+    static Context precededBy(String before) {
+        return (s, at) -> at >= before.length() && s.startsWith(before, at - before.length());
+    }
+
+    /** A ':' or '=' within {@code reach} characters, or the word "is" / "was": where a keyword gets a value. */
+    static Context assignmentWithin(int reach) {
+        return (s, at) -> {
+            for (int j = at, end = Math.min(s.length(), at + reach); j < end; j++) {
+                char c = s.charAt(j);
+                if (c == ':' || c == '=') {
+                    return true;
+                }
+                if ((c == ' ' || c == '\t') && (s.regionMatches(true, j + 1, "is", 0, 2) || s.regionMatches(true, j + 1, "was", 0, 3))) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     private static int wordStart(String s, int end) {
