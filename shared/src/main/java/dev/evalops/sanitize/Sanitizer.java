@@ -38,6 +38,8 @@ public final class Sanitizer {
     private static final int RETAINED_TEXT_LIMIT = 4096;
 
     private final Mac prototype;
+    /** Mac is not thread-safe; a keyed copy per thread, reused (doFinal resets it to the keyed state). */
+    private final ThreadLocal<Mac> macs;
 
     private Sanitizer(byte[] key) {
         try {
@@ -46,6 +48,7 @@ public final class Sanitizer {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(HMAC + " unavailable", e);
         }
+        macs = ThreadLocal.withInitial(this::copyOfPrototype);
     }
 
     /** A sanitizer with a fresh random secret: placeholders are stable within this instance only. */
@@ -137,14 +140,14 @@ public final class Sanitizer {
     }
 
     String placeholder(PiiType type, String value) {
-        Mac mac = mac();
+        Mac mac = macs.get();
         mac.update(type.name().getBytes(StandardCharsets.UTF_8));
         byte[] digest = mac.doFinal(type.canonical(value).getBytes(StandardCharsets.UTF_8));
         return "[" + type.name() + "#" + HEX.formatHex(digest, 0, 2) + "]";
     }
 
-    /** A Mac per placeholder: Mac is not thread-safe, and cloning the initialized one is cheaper than init. */
-    private Mac mac() {
+    /** Cloning the keyed Mac is cheaper than keying a new one. */
+    private Mac copyOfPrototype() {
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
