@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  *
  * @param type       placeholder type
  * @param format     the real-world format this row covers (README)
- * @param trigger    cheap prefilter: positions a match must contain
+ * @param trigger    cheap prefilter: the candidates, and where a match starts at each
  * @param window     how far after its start a match may end: bounds the regex work per candidate
  * @param pattern    the match; a named group {@code pii} narrows what is replaced (context words stay readable)
  * @param validator  checksum / range / stop-word check

@@ -39,10 +39,6 @@ final class SanitizedThrowable extends RuntimeException {
         return copy;
     }
 
-    String originalClassName() {
-        return originalClassName;
-    }
-
     /** The stack trace is the original's (set in {@link #copy}); capturing this one's would be wasted work. */
     @Override
     public synchronized Throwable fillInStackTrace() {

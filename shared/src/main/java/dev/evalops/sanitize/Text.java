@@ -113,12 +113,6 @@ final class Text {
         return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '\u00A0';
     }
 
-    /** The start of the first run of ASCII digits at or after {@code from}, or -1. */
-    int nextDigitRun(int from) {
-        int i = runAtOrAfter(from);
-        return i < runCount ? runStarts[i] : -1;
-    }
-
     /** The start of the first maximal run of exactly 40 base64 characters at or after {@code from}, or -1. */
     int nextAwsSecretRun(int from) {
         index();
