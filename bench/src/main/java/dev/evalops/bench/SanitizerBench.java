@@ -78,13 +78,7 @@ public class SanitizerBench {
         }
 
         long bytes(String benchmark) {
-            return switch (benchmark) {
-                case "tickets" -> bytes(tickets);
-                case "report" -> bytes(new String[] { report });
-                case "piiDense" -> bytes(piiDense);
-                case "adversarial" -> bytes(adversarial);
-                default -> throw new IllegalArgumentException(benchmark);
-            };
+            return bytes(texts(benchmark));
         }
 
         static long bytes(String[] texts) {
