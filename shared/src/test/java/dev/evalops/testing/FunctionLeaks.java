@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 
 /**
@@ -26,6 +27,13 @@ public final class FunctionLeaks {
     public static final Path LOG = Path.of("target/quarkus-test.log");
 
     private FunctionLeaks() {
+    }
+
+    /**
+     * {@code @TestProfile(FunctionLeaks.OwnApp.class)}: an app of its own, hence (through {@link EmulatorTestResource})
+     * a bucket and environment of its own, so the scan sees only this test's run and not another test's fixtures.
+     */
+    public static final class OwnApp implements QuarkusTestProfile {
     }
 
     /** Where the log file ends now: lines written later are this test's. */
