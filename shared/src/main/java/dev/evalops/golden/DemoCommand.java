@@ -43,7 +43,7 @@ public final class DemoCommand implements LauncherCommand {
     @Override
     public Invocation prepare(List<String> args) {
         LauncherArgs a = LauncherArgs.parse(name(), args, Set.of("out", "latency-ms"), Set.of());
-        Path golden = Path.of(System.getProperty("evalops.repo.root", ".")).resolve(SAMPLE).toAbsolutePath().normalize();
+        Path golden = Path.of(System.getProperty("evalops-launcher.repo-root", ".")).resolve(SAMPLE).toAbsolutePath().normalize();
         if (!Files.isRegularFile(golden)) {
             throw new BadInputException("demo: sample golden set not found at " + golden + " (run ./evalops from the repository)");
         }

@@ -50,7 +50,7 @@ public final class Launcher {
         } catch (Throwable t) {
             boolean bad = isBadInput(t);
             err.println("evalops " + name + ": " + (bad ? "bad input: " : "internal error: ") + rootMessage(t));
-            if (!bad && Boolean.getBoolean("evalops.launcher.trace")) {
+            if (!bad && Boolean.getBoolean("evalops-launcher.trace")) {
                 t.printStackTrace(err);
             }
             return bad ? Outcome.BAD_INPUT.exitCode() : Outcome.INTERNAL_ERROR.exitCode();

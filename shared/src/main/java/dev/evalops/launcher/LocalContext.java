@@ -27,7 +27,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return System.getProperty("evalops.function", "local");
+        return System.getProperty("evalops-launcher.function", "local");
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The repository root, for tests that need {@code localstack/moto.sh} or the fixtures under {@code events/}.
- * Surefire passes {@code evalops.repo.root}; a run from an IDE or a module folder walks up from the cwd.
+ * Surefire passes {@code evalops-launcher.repo-root}; a run from an IDE or a module folder walks up from the cwd.
  */
 public final class RepoRoot {
     private RepoRoot() {
@@ -15,7 +15,7 @@ public final class RepoRoot {
 
     public static Path find() {
         List<Path> starts = new ArrayList<>();
-        String configured = System.getProperty("evalops.repo.root");
+        String configured = System.getProperty("evalops-launcher.repo-root");
         if (configured != null && !configured.isBlank()) {
             starts.add(Path.of(configured));
         }
@@ -28,7 +28,7 @@ public final class RepoRoot {
             }
         }
         throw new IllegalStateException("cannot find the repository root (a folder with localstack/moto.sh) from "
-                + starts + "; set -Devalops.repo.root=<repo>");
+                + starts + "; set -Devalops-launcher.repo-root=<repo>");
     }
 
     /** A file under the repository root, which must exist. */
