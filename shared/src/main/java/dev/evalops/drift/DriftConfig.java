@@ -1,0 +1,58 @@
+package dev.evalops.drift;
+
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code evalops.drift.*}: how the drift alarm response reads alarms and gathers evidence (README "drift-response"). */
+@ConfigMapping(prefix = "evalops.drift")
+public interface DriftConfig {
+
+    /**
+     * Alarm-name patterns ({@code *} = any run of characters, {@code ?} = one) of alarms that mean customers can be
+     * harmed by automated replies: these turn safe mode on. Checked before {@link #noHarmAlarms()}.
+     */
+    @WithDefault("*tier0*,*tier-0*,*tier2*,*tier-2*,*unsafe*,*intent-accuracy*,*task-accuracy*,*golden*,*override*")
+    List<String> harmAlarms();
+
+    /** Patterns of alarms that route-only cannot help (latency, cost, cache): recorded, evidence gathered, safe mode unchanged. */
+    @WithDefault("*latency*,*cost*,*cache*,*token*")
+    List<String> noHarmAlarms();
+
+    /** An alarm matching no pattern: treated as customer harm possible (true, protect customers first) or not. */
+    @WithDefault("true")
+    boolean unmatchedAlarmsHarm();
+
+    /** How far back the problem-ticket sample looks into {@code turns/dt=...}. */
+    @WithDefault("24")
+    int lookbackHours();
+
+    /** Turns in the labeling batch, 10 to 30 (fewer when the window holds fewer problem turns). */
+    @WithDefault("20")
+    int sampleSize();
+
+    /** A turn with confidence below this counts as low confidence. */
+    @WithDefault("0.6")
+    double lowConfidenceThreshold();
+
+    /** Prefix of the turn exports ({@code <prefix>/dt=YYYY-MM-DD/part-*.jsonl[.gz]}), relative to the data root or s3://. */
+    @WithDefault("turns")
+    String turnsPrefix();
+
+    /** {@code lambda} (asynchronous invoke of {@link #goldenFunction()}) or {@code inline} (run in this process, local runs). */
+    @WithDefault("inline")
+    String harness();
+
+    /** Name or ARN of the golden-set-eval Lambda function the harness invokes. */
+    @WithDefault("golden-set-eval")
+    String goldenFunction();
+
+    /** Golden set version the harness runs. */
+    @WithDefault("v1")
+    String goldenVersion();
+
+    /** Where the exit guard reads alarm states: {@code cloudwatch} (DescribeAlarms) or {@code recorded} (last notifications, local runs). */
+    @WithDefault("recorded")
+    String alarmStates();
+}

@@ -1,0 +1,42 @@
+package dev.evalops.drift;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+
+import dev.evalops.artifacts.ArtifactStore;
+import dev.evalops.safemode.AlarmStates;
+import dev.evalops.safemode.CloudWatchAlarmStates;
+import dev.evalops.safemode.ExitGuard;
+import dev.evalops.safemode.GoldenRuns;
+import dev.evalops.safemode.RecordedAlarmStates;
+import dev.evalops.safemode.SafeModeService;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/** Picks the AWS or local edge of the drift response from {@code evalops.drift.*}; AWS clients are built only when used. */
+@ApplicationScoped
+public class DriftProducer {
+
+    @Produces
+    @ApplicationScoped
+    ExitGuard exitGuard(DriftConfig config, SafeModeService safeMode, Instance<CloudWatchClient> cloudWatch, ArtifactStore store) {
+        AlarmStates states = switch (config.alarmStates()) {
+            case "cloudwatch" -> new CloudWatchAlarmStates(cloudWatch.get());
+            case "recorded" -> new RecordedAlarmStates(safeMode);
+            default -> throw new IllegalStateException("evalops.drift.alarm-states must be cloudwatch or recorded, got: " + config.alarmStates());
+        };
+        return new ExitGuard(states, new GoldenRuns(store));
+    }
+
+    @Produces
+    @ApplicationScoped
+    GoldenHarness goldenHarness(DriftConfig config, Instance<LambdaClient> lambda, Clock clock) {
+        return switch (config.harness()) {
+            case "lambda" -> new LambdaGoldenHarness(lambda.get(), config.goldenFunction(), clock);
+            default -> throw new IllegalStateException("evalops.drift.harness must be lambda or inline, got: " + config.harness());
+        };
+    }
+}
