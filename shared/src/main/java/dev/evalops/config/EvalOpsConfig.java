@@ -76,6 +76,13 @@ public interface EvalOpsConfig {
         /** SSM SecureString holding the bearer key; defaults to {@code /evalops/<env>/router-api-key}. */
         Optional<String> apiKeyParameter();
 
+        /**
+         * {@code ssm}: send {@code Authorization: Bearer <key>} with the key read from {@link #apiKeyParameter()};
+         * {@code none}: no Authorization header (local runs against the sample router). The CDK stack sets {@code ssm}.
+         */
+        @WithDefault("none")
+        String apiKeySource();
+
         @WithDefault("PT2S")
         Duration connectTimeout();
 
@@ -92,5 +99,9 @@ public interface EvalOpsConfig {
 
         @WithDefault("PT0.2S")
         Duration backoffBase();
+
+        /** A 429/503 {@code Retry-After} up to this long is waited out; a longer one ends the call as THROTTLED/SERVER_ERROR. */
+        @WithDefault("PT5S")
+        Duration maxRetryAfter();
     }
 }

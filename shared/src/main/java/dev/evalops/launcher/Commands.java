@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Every {@code ./evalops} command. The function each one runs in is listed in the repo-root {@code evalops.commands}. */
 public final class Commands {
     static final List<LauncherCommand> ALL = List.of(
-            new InvokeCommand());
+            new InvokeCommand(),
+            new dev.evalops.router.sample.SampleRouterCommand());
 
     private Commands() {
     }

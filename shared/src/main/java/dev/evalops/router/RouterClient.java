@@ -3,7 +3,7 @@ package dev.evalops.router;
 import java.util.List;
 
 /** The system under evaluation, over HTTP (or replayed from recorded predictions). */
-public interface RouterClient {
+public interface RouterClient extends AutoCloseable {
 
     RouterOutcome route(RouterRequest request);
 
@@ -12,4 +12,9 @@ public interface RouterClient {
      * one outcome per request.
      */
     List<RouterOutcome> routeAll(List<RouterRequest> requests);
+
+    /** Releases connections; a client is used for one run. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,0 +1,184 @@
+package dev.evalops.router.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalops.core.BadInputException;
+import dev.evalops.core.Json;
+import dev.evalops.launcher.Invocation;
+import dev.evalops.router.HttpRouterClient;
+import dev.evalops.router.RouterOutcome.Answered;
+import dev.evalops.router.RouterRequest;
+import dev.evalops.router.RouterSettings;
+import dev.evalops.router.sample.SampleRouter.Fault;
+import dev.evalops.router.sample.SampleRouter.Options;
+
+class SampleRouterTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Please reset my password, the link expired      | account.password_reset  | 2 | auto_reply
+            I forgot my password                            | account.password_reset  | 2 | auto_reply
+            I can't log in since yesterday                  | account.password_reset  | 2 | route
+            Where is my order A1234?                        | order.status            | 2 | auto_reply
+            Can I get the tracking number                   | order.status            | 2 | route
+            Please send me the invoice for May              | billing.invoice_request | 2 | auto_reply
+            I need a receipt                                | billing.invoice_request | 2 | route
+            Please cancel my order                          | order.cancel            | 1 | route
+            How do I return these shoes                     | order.return            | 1 | route
+            My parcel is stuck in transit                   | shipping.delay          | 1 | route
+            The delivery is delayed again                   | shipping.delay          | 1 | route
+            I was charged twice for order A1234             | billing.double_charge   | 1 | route
+            You double-charged my card                      | billing.double_charge   | 1 | route
+            When will I get my refund                       | billing.refund_status   | 1 | route
+            Is this charger compatible with model X         | product.question        | 1 | route
+            Does it come with a warranty                    | product.question        | 1 | route
+            Hello there                                     | other                   | 1 | route
+            I will file a chargeback                        | fraud.chargeback        | 0 | escalate
+            I am going to dispute this with my bank         | fraud.chargeback        | 0 | escalate
+            This is an unauthorized charge                  | fraud.chargeback        | 0 | escalate
+            My lawyer will contact you                      | legal.threat            | 0 | escalate
+            I will sue you                                  | legal.threat            | 0 | escalate
+            Someone logged into my account from Brazil      | account.takeover        | 0 | escalate
+            My account was hacked                           | account.takeover        | 0 | escalate
+            Someone changed my password                     | account.takeover        | 0 | escalate
+            Please delete my data                           | privacy.data_deletion   | 0 | escalate
+            GDPR request: delete my account                 | privacy.data_deletion   | 0 | escalate
+            """)
+    void classifiesEachIntent(String text, String intent, int tier, String action) {
+        JsonNode answer = SampleRouter.answer("g-1", text, false);
+        assertThat(answer.get("intent").asText()).isEqualTo(intent);
+        assertThat(answer.get("tier").asInt()).isEqualTo(tier);
+        assertThat(answer.get("action").asText()).isEqualTo(action);
+        SampleClassifier.Route route = SampleClassifier.TAXONOMY.get(intent);
+        assertThat(answer.get("team").asText()).isEqualTo(route.team());
+        assertThat(answer.get("template").asText()).isEqualTo(route.template());
+    }
+
+    @Test
+    void itsDocumentedMistakes() {
+        // Refund + double charge: refund status (gold would be double charge).
+        assertThat(SampleClassifier.classify("I was charged twice, please refund me")).isEqualTo(
+                new SampleClassifier.Classification(SampleClassifier.TAXONOMY.get("billing.refund_status"), 0.72));
+        // Two other intents at once: other, low confidence.
+        assertThat(SampleClassifier.classify("Where is my order? It is late")).isEqualTo(
+                new SampleClassifier.Classification(SampleClassifier.TAXONOMY.get("other"), 0.45));
+        // Any bank mention over-escalates.
+        assertThat(SampleClassifier.classify("My bank says the payment is still pending").route().tier()).isZero();
+        // Tier 0 wins over everything else in the text.
+        assertThat(SampleClassifier.classify("Where is my order? Otherwise my lawyer gets involved").route().intent()).isEqualTo("legal.threat");
+        assertThat(SampleClassifier.classify(null).route().intent()).isEqualTo("other");
+    }
+
+    @Test
+    void operationalFieldsAreDeterministicPerTicketAndComplete() {
+        JsonNode a = SampleRouter.answer("g-000123", "where is my order", false);
+        assertThat(a).isEqualTo(SampleRouter.answer("g-000123", "where is my order", false));
+        assertThat(Json.mapper().convertValue(a, Map.class).keySet()).containsExactlyInAnyOrder("intent", "team", "template", "tier", "action",
+                "confidence", "provider", "model", "prompt_version", "latency_ms", "cost_usd", "cache_hit", "fallback_reason", "safe_mode");
+        List<String> providers = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> SampleRouter.answer("g-" + i, "x", false).get("provider").asText()).distinct().sorted().toList();
+        assertThat(providers).containsExactly("anthropic", "openai");
+        JsonNode openai = java.util.stream.IntStream.range(0, 200).mapToObj(i -> SampleRouter.answer("g-" + i, "x", false))
+                .filter(n -> n.get("provider").asText().equals("openai")).findFirst().orElseThrow();
+        assertThat(openai.get("fallback_reason").asText()).isEqualTo("primary_timeout");
+    }
+
+    @Test
+    void safeModeNeverAutoRepliesAndIsReadOnEveryRequest() {
+        AtomicBoolean safe = new AtomicBoolean(false);
+        try (SampleRouter router = SampleRouter.start(Options.defaults().safeMode(safe::get));
+                HttpRouterClient client = new HttpRouterClient(RouterSettings.defaults(router.url()), Optional.empty())) {
+            List<String> texts = List.of("reset my password", "where is my order", "send me the invoice", "I will sue", "cancel it");
+            assertThat(route(client, texts)).contains("auto_reply");
+            safe.set(true);
+            List<Answered> answers = texts.stream().map(t -> (Answered) client.route(request("s-" + t.length(), t))).toList();
+            assertThat(answers).allSatisfy(a -> {
+                assertThat(a.decision().action()).isNotEqualTo("auto_reply");
+                assertThat(a.decision().safeMode()).isTrue();
+            });
+            assertThat(answers.get(0).decision().intent()).isEqualTo("account.password_reset");
+        }
+    }
+
+    @Test
+    void faultsChangeTheAnswerOfTheirTicketOnly() {
+        Options options = Options.defaults()
+                .fault("wrong-0", Fault.WRONG_TIER).fault("wrong-2", Fault.WRONG_TIER)
+                .fault("echo", Fault.ECHO_TEXT).fault("ungated", Fault.UNGATED_AUTO_REPLY)
+                .safeMode(true);
+        try (SampleRouter router = SampleRouter.start(options);
+                HttpRouterClient client = new HttpRouterClient(RouterSettings.defaults(router.url()), Optional.empty())) {
+            Answered missed = (Answered) client.route(request("wrong-0", "I will call my lawyer"));
+            assertThat(missed.decision().tier()).isEqualTo(1);
+            assertThat(missed.decision().action()).isEqualTo("route");
+            Answered over = (Answered) client.route(request("wrong-2", "where is my order"));
+            assertThat(over.decision().tier()).isZero();
+            assertThat(over.decision().action()).isEqualTo("escalate");
+            Answered echo = (Answered) client.route(request("echo", "my e-mail is jane@example.com"));
+            assertThat(echo.decision().fallbackReason()).isEqualTo("my e-mail is jane@example.com");
+            Answered ungated = (Answered) client.route(request("ungated", "please cancel"));
+            assertThat(ungated.decision().action()).isEqualTo("auto_reply");
+            Answered normal = (Answered) client.route(request("normal", "I will call my lawyer"));
+            assertThat(normal.decision().tier()).isZero();
+        }
+    }
+
+    @Test
+    void refusesBadRequestsWithTheField() throws Exception {
+        try (SampleRouter router = SampleRouter.start(Options.defaults().apiKey("k-1"));
+                HttpClient http = HttpClient.newHttpClient()) {
+            assertThat(post(http, router.url(), "{\"ticket_id\":\"x\",\"text\":\"hi\"}", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> noText = post(http, router.url(), "{\"ticket_id\":\"x\"}", "Bearer k-1");
+            assertThat(noText.statusCode()).isEqualTo(400);
+            assertThat(noText.body()).contains("field text");
+            assertThat(post(http, router.url(), "not json", "Bearer k-1").statusCode()).isEqualTo(400);
+            assertThat(post(http, router.url(), "{\"ticket_id\":\"x\",\"text\":\"hi\"}", "Bearer k-1").statusCode()).isEqualTo(200);
+            assertThat(http.send(HttpRequest.newBuilder(router.url()).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+            assertThat(http.send(HttpRequest.newBuilder(router.url().resolve("/health")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theLauncherCommandChecksItsOptions() {
+        SampleRouterCommand command = new SampleRouterCommand();
+        assertThat(command.prepare(List.of("--port", "0", "--latency-ms", "5", "--safe-mode"))).isInstanceOf(Invocation.Direct.class);
+        assertThatThrownBy(() -> command.prepare(List.of("--port", "x"))).isInstanceOf(BadInputException.class).hasMessageContaining("--port");
+        assertThatThrownBy(() -> command.prepare(List.of("--latency-ms", "-1"))).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> command.prepare(List.of("--latency", "1"))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown option --latency");
+    }
+
+    static RouterRequest request(String id, String text) {
+        return new RouterRequest(id, text, "email", "smoke-20261122-0200-0001", "smoke");
+    }
+
+    static List<String> route(HttpRouterClient client, List<String> texts) {
+        return texts.stream().map(t -> ((Answered) client.route(request("t-" + t.hashCode(), t))).decision().action()).toList();
+    }
+
+    static HttpResponse<String> post(HttpClient http, URI url, String body, String auth) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
