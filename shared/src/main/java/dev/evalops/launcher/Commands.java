@@ -7,7 +7,9 @@ import java.util.Optional;
 public final class Commands {
     static final List<LauncherCommand> ALL = List.of(
             new InvokeCommand(),
-            new dev.evalops.router.sample.SampleRouterCommand());
+            new dev.evalops.router.sample.SampleRouterCommand(),
+            new SafeModeCommand(),
+            new DriftCommand());
 
     private Commands() {
     }
