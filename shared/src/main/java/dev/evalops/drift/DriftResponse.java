@@ -76,8 +76,8 @@ public class DriftResponse {
         return switch (trigger) {
             case Trigger.Alarm alarm -> alarm.state() == AlarmState.ALARM ? onAlarm(alarm) : onRecovery(alarm);
             case Trigger.Manual manual -> manual(manual);
-            case Trigger.Scheduled s -> throw new BadInputException("drift-response is triggered by CloudWatch alarms and manual "
-                    + "actions, not by schedules (got the schedule event of rule " + s.rule() + "); manual actions: " + ACTIONS);
+            case Trigger.Scheduled s -> throw new BadInputException("drift-response: got the schedule event of rule " + s.rule()
+                    + "; expected a CloudWatch alarm (via EventBridge or as alarm action) or a manual action " + ACTIONS);
         };
     }
 
