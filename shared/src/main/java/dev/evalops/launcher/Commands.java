@@ -8,6 +8,8 @@ public final class Commands {
     static final List<LauncherCommand> ALL = List.of(
             new InvokeCommand(),
             new dev.evalops.router.sample.SampleRouterCommand(),
+            new dev.evalops.smoke.SmokeCommand(),
+            new dev.evalops.smoke.GateCommand(),
             new SafeModeCommand(),
             new DriftCommand());
 
