@@ -1,7 +1,5 @@
 package dev.evalops.drift;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -19,11 +17,9 @@ public final class DecisionLog {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ArtifactStore store;
-    private final Clock clock;
 
-    public DecisionLog(ArtifactStore store, Clock clock) {
+    public DecisionLog(ArtifactStore store) {
         this.store = store;
-        this.clock = clock;
     }
 
     /** A fresh entry id: short, random, unique enough within one millisecond of one action. */
@@ -31,10 +27,6 @@ public final class DecisionLog {
         byte[] b = new byte[4];
         ThreadLocalRandom.current().nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     /** @return the entry's key under the store root */

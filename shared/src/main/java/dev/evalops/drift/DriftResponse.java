@@ -67,7 +67,7 @@ public class DriftResponse {
         this.problemTurns = problemTurns;
         this.harness = harness;
         this.goldenVersion = goldenVersion;
-        this.decisionLog = new DecisionLog(store, clock);
+        this.decisionLog = new DecisionLog(store);
         this.store = store;
         this.clock = clock;
     }
