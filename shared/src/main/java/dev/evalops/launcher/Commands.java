@@ -10,6 +10,9 @@ public final class Commands {
             new dev.evalops.router.sample.SampleRouterCommand(),
             new dev.evalops.smoke.SmokeCommand(),
             new dev.evalops.smoke.GateCommand(),
+            new dev.evalops.golden.GoldenEvalCommand(),
+            new dev.evalops.golden.GoldenPromoteCommand(),
+            new dev.evalops.golden.DemoCommand(),
             new SafeModeCommand(),
             new DriftCommand());
 

@@ -58,18 +58,27 @@ public final class Launcher {
     }
 
     private static int invokeHandler(Invocation.Handler handler, PrintStream out) throws Exception {
+        JsonNode result = callHandler(handler);
+        out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        return exitCode(result);
+    }
+
+    /**
+     * The function's handler, in-process through the entry point Lambda calls, for commands that do more than
+     * one invocation's worth of work (e.g. {@code demo} starts the sample router first). Returns its JSON result.
+     */
+    public static JsonNode callHandler(Invocation.Handler handler) throws Exception {
         for (Map.Entry<String, String> e : handler.config().entrySet()) {
             System.setProperty(e.getKey(), e.getValue());
         }
         byte[] event = Json.mapper().writeValueAsBytes(handler.event());
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         new QuarkusStreamHandler().handleRequest(new ByteArrayInputStream(event), response, new LocalContext());
-        JsonNode result = Json.mapper().readTree(response.toByteArray());
-        out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
-        return exitCode(result);
+        return Json.mapper().readTree(response.toByteArray());
     }
 
-    static int exitCode(JsonNode result) {
+    /** The documented exit code for a handler result: its {@code outcome}, or 3 when it has none. */
+    public static int exitCode(JsonNode result) {
         JsonNode outcome = result == null ? null : result.get("outcome");
         if (outcome == null || !outcome.isTextual()) {
             return Outcome.INTERNAL_ERROR.exitCode();

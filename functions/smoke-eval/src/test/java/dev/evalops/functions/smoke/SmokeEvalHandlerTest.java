@@ -3,14 +3,14 @@ package dev.evalops.functions.smoke;
 import static dev.evalops.functions.smoke.SmokeFixtures.event;
 import static dev.evalops.functions.smoke.SmokeFixtures.gate;
 import static dev.evalops.functions.smoke.SmokeFixtures.gateVersion;
-import static dev.evalops.functions.smoke.SmokeFixtures.invoke;
-import static dev.evalops.functions.smoke.SmokeFixtures.keys;
-import static dev.evalops.functions.smoke.SmokeFixtures.metric;
-import static dev.evalops.functions.smoke.SmokeFixtures.object;
 import static dev.evalops.functions.smoke.SmokeFixtures.parameter;
-import static dev.evalops.functions.smoke.SmokeFixtures.read;
-import static dev.evalops.functions.smoke.SmokeFixtures.result;
 import static dev.evalops.functions.smoke.SmokeFixtures.runPrefix;
+import static dev.evalops.testing.HandlerCalls.assertRejected;
+import static dev.evalops.testing.HandlerCalls.keys;
+import static dev.evalops.testing.HandlerCalls.metric;
+import static dev.evalops.testing.HandlerCalls.object;
+import static dev.evalops.testing.HandlerCalls.read;
+import static dev.evalops.testing.HandlerCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -158,13 +158,5 @@ class SmokeEvalHandlerTest {
         long gateBefore = gateVersion();
         expected.forEach((file, message) -> assertRejected(event(file), message));
         assertThat(gateVersion()).isEqualTo(gateBefore);
-    }
-
-    private static void assertRejected(String eventJson, String message) {
-        var response = invoke(eventJson);
-        assertThat(response.statusCode()).as(eventJson).isEqualTo(500);
-        JsonNode error = read(response.asString());
-        assertThat(error.path("errorType").asText()).isEqualTo("dev.evalops.core.BadInputException");
-        assertThat(error.path("errorMessage").asText()).contains(message);
     }
 }

@@ -2,11 +2,11 @@ package dev.evalops.functions.smoke;
 
 import static dev.evalops.functions.smoke.SmokeFixtures.event;
 import static dev.evalops.functions.smoke.SmokeFixtures.gate;
-import static dev.evalops.functions.smoke.SmokeFixtures.keys;
-import static dev.evalops.functions.smoke.SmokeFixtures.metric;
-import static dev.evalops.functions.smoke.SmokeFixtures.object;
-import static dev.evalops.functions.smoke.SmokeFixtures.result;
 import static dev.evalops.functions.smoke.SmokeFixtures.runPrefix;
+import static dev.evalops.testing.HandlerCalls.keys;
+import static dev.evalops.testing.HandlerCalls.metric;
+import static dev.evalops.testing.HandlerCalls.object;
+import static dev.evalops.testing.HandlerCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

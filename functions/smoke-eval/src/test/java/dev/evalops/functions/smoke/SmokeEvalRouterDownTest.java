@@ -2,7 +2,7 @@ package dev.evalops.functions.smoke;
 
 import static dev.evalops.functions.smoke.SmokeFixtures.event;
 import static dev.evalops.functions.smoke.SmokeFixtures.gate;
-import static dev.evalops.functions.smoke.SmokeFixtures.result;
+import static dev.evalops.testing.HandlerCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
