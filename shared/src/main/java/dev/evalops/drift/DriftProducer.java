@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 import dev.evalops.artifacts.ArtifactStore;
+import dev.evalops.golden.GoldenEval;
 import dev.evalops.safemode.AlarmStates;
 import dev.evalops.safemode.CloudWatchAlarmStates;
 import dev.evalops.safemode.ExitGuard;
@@ -33,9 +34,10 @@ public class DriftProducer {
 
     @Produces
     @ApplicationScoped
-    GoldenHarness goldenHarness(DriftConfig config, Instance<LambdaClient> lambda, Clock clock) {
+    GoldenHarness goldenHarness(DriftConfig config, Instance<LambdaClient> lambda, Instance<GoldenEval> golden, Clock clock) {
         return switch (config.harness()) {
             case "lambda" -> new LambdaGoldenHarness(lambda.get(), config.goldenFunction(), clock);
+            case "inline" -> new InlineGoldenHarness(golden.get(), clock);
             default -> throw new IllegalStateException("evalops.drift.harness must be lambda or inline, got: " + config.harness());
         };
     }

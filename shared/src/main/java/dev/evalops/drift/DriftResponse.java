@@ -20,6 +20,7 @@ import dev.evalops.core.BadInputException;
 import dev.evalops.core.Outcome;
 import dev.evalops.core.RunIds;
 import dev.evalops.flags.Flag;
+import dev.evalops.golden.Verdict;
 import dev.evalops.safemode.ExitAssessment;
 import dev.evalops.safemode.ExitGuard;
 import dev.evalops.safemode.ExitRequest;
@@ -40,7 +41,8 @@ import dev.evalops.trigger.Trigger.AlarmState;
 @ApplicationScoped
 public class DriftResponse {
     public static final String KIND = "drift";
-    static final List<String> ACTIONS = List.of("status", "enter-safe-mode", "exit-safe-mode");
+    static final String LABELING_BATCH = "labeling-batch.jsonl";
+    static final List<String> ACTIONS = List.of("status", "enter-safe-mode", "exit-safe-mode", "evaluate-labeled-sample");
     private static final Logger LOG = Logger.getLogger(DriftResponse.class);
 
     private final SafeModeService safeMode;
@@ -48,6 +50,7 @@ public class DriftResponse {
     private final AlarmClassifier classifier;
     private final ProblemTurns problemTurns;
     private final GoldenHarness harness;
+    private final LabeledSampleEvaluator evaluator;
     private final String goldenVersion;
     private final DecisionLog decisionLog;
     private final ArtifactStore store;
@@ -55,17 +58,18 @@ public class DriftResponse {
 
     @Inject
     public DriftResponse(DriftConfig config, SafeModeService safeMode, ExitGuard exitGuard, ProblemTurns problemTurns,
-            GoldenHarness harness, ArtifactStore store, Clock clock) {
-        this(safeMode, exitGuard, AlarmClassifier.from(config), problemTurns, harness, config.goldenVersion(), store, clock);
+            GoldenHarness harness, LabeledSampleEvaluator evaluator, ArtifactStore store, Clock clock) {
+        this(safeMode, exitGuard, AlarmClassifier.from(config), problemTurns, harness, config.goldenVersion(), evaluator, store, clock);
     }
 
     public DriftResponse(SafeModeService safeMode, ExitGuard exitGuard, AlarmClassifier classifier, ProblemTurns problemTurns,
-            GoldenHarness harness, String goldenVersion, ArtifactStore store, Clock clock) {
+            GoldenHarness harness, String goldenVersion, LabeledSampleEvaluator evaluator, ArtifactStore store, Clock clock) {
         this.safeMode = safeMode;
         this.exitGuard = exitGuard;
         this.classifier = classifier;
         this.problemTurns = problemTurns;
         this.harness = harness;
+        this.evaluator = evaluator;
         this.goldenVersion = goldenVersion;
         this.decisionLog = new DecisionLog(store);
         this.store = store;
@@ -86,6 +90,7 @@ public class DriftResponse {
             case "status" -> status();
             case "enter-safe-mode" -> enter(required(m, "by"), required(m, "reason"));
             case "exit-safe-mode" -> exit(new ExitRequest(by(m), required(m, "reason"), m.flag("qaClean"), m.flag("force"), m.flag("dryRun")));
+            case "evaluate-labeled-sample" -> evaluate(required(m, "batch"), m.text("run"));
             default -> throw new BadInputException("drift-response: unknown action '" + m.action() + "', expected one of " + ACTIONS);
         };
     }
@@ -149,7 +154,7 @@ public class DriftResponse {
                 List.of(), false, null));
         done.add("decision logged: " + key);
         return new DriftResult(evidenceFailed ? Outcome.INTERNAL_ERROR : Outcome.PASS, "alarm", result, done, flagAfter(change), view, decisionLog.location(key), driftRun, sample,
-                started, null, warnings);
+                started, null, null, warnings);
     }
 
     /** OK / INSUFFICIENT_DATA: recorded, never an automatic exit. */
@@ -175,7 +180,7 @@ public class DriftResponse {
                 change.after(), List.of(), List.of(), false, null));
         done.add("decision logged: " + key);
         return new DriftResult(Outcome.PASS, "alarm-" + state, change.wrote() ? "recorded" : "unchanged", done, flagAfter(change), view,
-                decisionLog.location(key), null, null, null, null, warnings);
+                decisionLog.location(key), null, null, null, null, null, warnings);
     }
 
     /** @param failures steps that could not be done: the alarm is handled, the evidence is incomplete */
@@ -207,11 +212,13 @@ public class DriftResponse {
         try (RunWriter w = store.begin(run)) {
             w.writeJson("alarm.json", alarm);
             if (sampled != null) {
-                w.writeJsonLines("labeling-batch.jsonl", sampled.sample().rows());
+                List<LabelingRow> rows = sampled.sample().rows().stream().map(r -> r.withDriftRun(run.prefix())).toList();
+                w.writeJsonLines(LABELING_BATCH, rows);
+                w.writeJsonLines(LabeledSampleEvaluator.PREDICTIONS, rows.stream().map(LabelingRow::recordedPrediction).toList());
                 if (!sampled.quarantined().isEmpty()) {
                     w.writeJsonLines("quarantine.jsonl", sampled.quarantined());
                 }
-                summary = SampleSummary.of(sampled, w.location() + "/labeling-batch.jsonl");
+                summary = SampleSummary.of(sampled, artifact(w.location(), LABELING_BATCH));
             } else {
                 summary = SampleSummary.failed(sampleError);
             }
@@ -259,6 +266,11 @@ public class DriftResponse {
         }
     }
 
+    /** An artifact's location in a run folder, whichever store wrote it (S3 locations end in a slash, local ones do not). */
+    static String artifact(String runLocation, String name) {
+        return runLocation.endsWith("/") ? runLocation + name : runLocation + "/" + name;
+    }
+
     /** Stable per run: the same run id re-draws the same batch from the same turns. */
     private static long seed(RunRef run) {
         return run.runId().hashCode();
@@ -280,7 +292,7 @@ public class DriftResponse {
         List<String> warnings = new ArrayList<>();
         safeMode.publish(flag.value()).ifPresent(warnings::add);
         return new DriftResult(Outcome.PASS, "status", flag.value().enabled() ? "on" : "off", done,
-                SafeModeStatus.of(safeMode.parameterName(), flag), null, null, null, null, null, exit, warnings);
+                SafeModeStatus.of(safeMode.parameterName(), flag), null, null, null, null, null, exit, null, warnings);
     }
 
     private DriftResult enter(String by, String reason) {
@@ -296,7 +308,7 @@ public class DriftResponse {
                 null, change.before(), change.after(), List.of(), List.of(), false, null));
         done.add("decision logged: " + key);
         return new DriftResult(Outcome.PASS, "enter-safe-mode", result, done, flagAfter(change), null, decisionLog.location(key), null,
-                null, null, null, warnings);
+                null, null, null, null, warnings);
     }
 
     private DriftResult exit(ExitRequest request) {
@@ -307,7 +319,7 @@ public class DriftResponse {
         if (!state.enabled()) {
             done.add("safe mode is already OFF: nothing to exit");
             return new DriftResult(Outcome.PASS, "exit-safe-mode", "already-off", done,
-                    SafeModeStatus.of(safeMode.parameterName(), flag), null, null, null, null, null, null, warnings);
+                    SafeModeStatus.of(safeMode.parameterName(), flag), null, null, null, null, null, null, null, warnings);
         }
         ExitAssessment assessment = exitGuard.assess(state, request.qaClean());
         List<String> evidence = evidenceOf(state, assessment);
@@ -315,7 +327,7 @@ public class DriftResponse {
             done.add(assessment.ready() ? "dry run: the exit guard is satisfied, exit-safe-mode would turn safe mode off"
                     : "dry run: exit-safe-mode would be refused: " + String.join("; ", assessment.missing()));
             return new DriftResult(assessment.ready() ? Outcome.PASS : Outcome.GATES_FAILED, "exit-safe-mode", "dry-run", done,
-                    SafeModeStatus.of(safeMode.parameterName(), flag), null, null, null, null, null, assessment, warnings);
+                    SafeModeStatus.of(safeMode.parameterName(), flag), null, null, null, null, null, assessment, null, warnings);
         }
         String result;
         SafeModeChange change = null;
@@ -351,7 +363,18 @@ public class DriftResponse {
         Outcome outcome = result.equals("exit-refused") ? Outcome.GATES_FAILED : Outcome.PASS;
         SafeModeStatus status = change != null ? flagAfter(change) : SafeModeStatus.of(safeMode.parameterName(), flag);
         return new DriftResult(outcome, "exit-safe-mode", result, done, status, null, decisionLog.location(key), null, null, null,
-                assessment, warnings);
+                assessment, null, warnings);
+    }
+
+    private DriftResult evaluate(String batch, Optional<String> run) {
+        SampleEvaluation e = evaluator.evaluate(batch, run);
+        List<String> done = new ArrayList<>();
+        done.add("scored " + e.scored() + " labeled turns of " + e.rows() + " rows (" + e.quarantined() + " quarantined, " + e.unscored()
+                + " unscored) against drift run " + e.alarmRun() + ": verdict " + e.verdict()
+                + (e.verdictReasons().isEmpty() ? "" : " (" + String.join("; ", e.verdictReasons()) + ")"));
+        done.add("metrics stored in " + e.location());
+        return new DriftResult(e.verdict() == Verdict.PASS ? Outcome.PASS : Outcome.GATES_FAILED, "evaluate-labeled-sample",
+                e.verdict().name(), done, null, null, null, e.location(), null, null, null, e, List.of());
     }
 
     private List<String> evidenceOf(SafeModeState state, ExitAssessment assessment) {

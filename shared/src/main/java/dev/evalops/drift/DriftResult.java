@@ -14,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record DriftResult(Outcome outcome, String action, String result, List<String> done, SafeModeStatus safeMode,
         AlarmView alarm, String decisionLog, String driftRun, SampleSummary sample, HarnessStart harness,
-        ExitAssessment exit, List<String> warnings) {
+        ExitAssessment exit, SampleEvaluation evaluation, List<String> warnings) {
 
     public DriftResult {
         done = List.copyOf(done);
