@@ -1,6 +1,7 @@
 package dev.evalops.drift;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,11 +14,15 @@ public interface DriftConfig {
      * Alarm-name patterns ({@code *} = any run of characters, {@code ?} = one) of alarms that mean customers can be
      * harmed by automated replies: these turn safe mode on. Checked before {@link #noHarmAlarms()}.
      */
-    @WithDefault("*tier0*,*tier-0*,*tier2*,*tier-2*,*unsafe*,*intent-accuracy*,*task-accuracy*,*golden*,*override*")
+    @WithDefault("*tier0*,*tier-0*,*tier2*,*tier-2*,*unsafe*,*smoke-red*,*macro-f1*,*intent-mix*,*intent-accuracy*,*task-accuracy*,"
+            + "*golden*,*override*")
     List<String> harmAlarms();
 
-    /** Patterns of alarms that route-only cannot help (latency, cost, cache): recorded, evidence gathered, safe mode unchanged. */
-    @WithDefault("*latency*,*cost*,*cache*,*token*")
+    /**
+     * Patterns of alarms that route-only cannot help (latency, cost, cache) and our own safe-mode alarm: recorded,
+     * evidence gathered, safe mode unchanged.
+     */
+    @WithDefault("*latency*,*cost*,*cache*,*token*,*safe-mode*")
     List<String> noHarmAlarms();
 
     /** An alarm matching no pattern: treated as customer harm possible (true, protect customers first) or not. */
@@ -40,19 +45,22 @@ public interface DriftConfig {
     @WithDefault("turns")
     String turnsPrefix();
 
-    /** {@code lambda} (asynchronous invoke of {@link #goldenFunction()}) or {@code inline} (run in this process, local runs). */
-    @WithDefault("inline")
-    String harness();
+    /**
+     * {@code lambda} (asynchronous invoke of {@link #goldenFunction()}) or {@code inline} (the golden eval in this
+     * process). Unset: {@code lambda} when a golden function is configured (the CDK stack sets it), else {@code inline}.
+     */
+    Optional<String> harness();
 
-    /** Name or ARN of the golden-set-eval Lambda function the harness invokes. */
-    @WithDefault("golden-set-eval")
-    String goldenFunction();
+    /** Name or ARN of the golden-set-eval Lambda function the harness invokes ({@code EVALOPS_DRIFT_GOLDEN_FUNCTION}). */
+    Optional<String> goldenFunction();
 
     /** Golden set version the harness runs. */
     @WithDefault("v1")
     String goldenVersion();
 
-    /** Where the exit guard reads alarm states: {@code cloudwatch} (DescribeAlarms) or {@code recorded} (last notifications, local runs). */
-    @WithDefault("recorded")
-    String alarmStates();
+    /**
+     * Where the exit guard reads alarm states: {@code cloudwatch} (DescribeAlarms) or {@code recorded} (the last
+     * notifications, local runs). Unset: {@code cloudwatch} when the metrics (which the alarms watch) go to CloudWatch.
+     */
+    Optional<String> alarmStates();
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 import dev.evalops.artifacts.ArtifactStore;
+import dev.evalops.config.EvalOpsConfig;
 import dev.evalops.golden.GoldenEval;
 import dev.evalops.safemode.AlarmStates;
 import dev.evalops.safemode.CloudWatchAlarmStates;
@@ -23,11 +24,13 @@ public class DriftProducer {
 
     @Produces
     @ApplicationScoped
-    ExitGuard exitGuard(DriftConfig config, SafeModeService safeMode, Instance<CloudWatchClient> cloudWatch, ArtifactStore store) {
-        AlarmStates states = switch (config.alarmStates()) {
+    ExitGuard exitGuard(DriftConfig config, EvalOpsConfig evalops, SafeModeService safeMode, Instance<CloudWatchClient> cloudWatch,
+            ArtifactStore store) {
+        String source = config.alarmStates().orElse(evalops.metrics().backend().equals("cloudwatch") ? "cloudwatch" : "recorded");
+        AlarmStates states = switch (source) {
             case "cloudwatch" -> new CloudWatchAlarmStates(cloudWatch.get());
             case "recorded" -> new RecordedAlarmStates(safeMode);
-            default -> throw new IllegalStateException("evalops.drift.alarm-states must be cloudwatch or recorded, got: " + config.alarmStates());
+            default -> throw new IllegalStateException("evalops.drift.alarm-states must be cloudwatch or recorded, got: " + source);
         };
         return new ExitGuard(states, new GoldenRuns(store));
     }
@@ -35,10 +38,12 @@ public class DriftProducer {
     @Produces
     @ApplicationScoped
     GoldenHarness goldenHarness(DriftConfig config, Instance<LambdaClient> lambda, Instance<GoldenEval> golden, Clock clock) {
-        return switch (config.harness()) {
-            case "lambda" -> new LambdaGoldenHarness(lambda.get(), config.goldenFunction(), clock);
+        String harness = config.harness().orElse(config.goldenFunction().isPresent() ? "lambda" : "inline");
+        return switch (harness) {
+            case "lambda" -> new LambdaGoldenHarness(lambda.get(), config.goldenFunction().orElseThrow(() -> new IllegalStateException(
+                    "evalops.drift.harness=lambda needs evalops.drift.golden-function (EVALOPS_DRIFT_GOLDEN_FUNCTION)")), clock);
             case "inline" -> new InlineGoldenHarness(golden.get(), clock);
-            default -> throw new IllegalStateException("evalops.drift.harness must be lambda or inline, got: " + config.harness());
+            default -> throw new IllegalStateException("evalops.drift.harness must be lambda or inline, got: " + harness);
         };
     }
 }
