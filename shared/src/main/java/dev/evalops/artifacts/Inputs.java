@@ -84,12 +84,19 @@ public final class Inputs {
 
     /** UTF-8 text of one object, gunzipped when the name ends in {@code .gz}. */
     public BufferedReader openText(String locationOrKey) {
+        return new BufferedReader(new InputStreamReader(openDecompressed(locationOrKey), StandardCharsets.UTF_8), 64 * 1024);
+    }
+
+    /**
+     * The bytes of one object, gunzipped when the name ends in {@code .gz}. For readers that split and parse
+     * UTF-8 bytes themselves (the turn reader), for whom decoding to chars first is wasted work.
+     */
+    public InputStream openDecompressed(String locationOrKey) {
         String location = resolve(locationOrKey);
         InputStream raw = open(location);
         try {
             // The gunzipped stream is located too: a truncated or corrupt .gz names its object when it fails.
-            InputStream in = location.endsWith(".gz") ? new LocatedInputStream(new GZIPInputStream(raw, 64 * 1024), location) : raw;
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+            return location.endsWith(".gz") ? new LocatedInputStream(new GZIPInputStream(raw, 64 * 1024), location) : raw;
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             closeQuietly(raw);
             throw new BadInputException("not a gzip file: " + location + " (" + e.getMessage() + ")", e);

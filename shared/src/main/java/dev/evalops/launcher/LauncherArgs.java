@@ -71,6 +71,16 @@ public final class LauncherArgs {
         return options.containsKey(name);
     }
 
+    /** A numeric option, e.g. {@code number("days", 7, Integer::valueOf)}; a value that does not parse is bad usage. */
+    public <T extends Number> T number(String name, T fallback, java.util.function.Function<String, T> parse) {
+        String v = options.get(name);
+        try {
+            return v == null ? fallback : parse.apply(v);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(command + ": option --" + name + " must be a number, got '" + v + "'");
+        }
+    }
+
     public List<String> positional() {
         return List.copyOf(positional);
     }

@@ -44,6 +44,11 @@ public final class MetricNames {
     public static final String INTENT_MIX_DRIFT_FLAG = "IntentMixDriftFlag";
     /** 1 when every rollup gate passed, else 0. */
     public static final String ROLLUP_GATES_PASSED = "RollupGatesPassed";
+    /** The population stability index of this week's intent mix against last week's (the effect size beside the test). */
+    public static final String INTENT_MIX_PSI = "IntentMixPsi";
+    /** Deduplicated turns the week's rollup counted, and the unusable lines it quarantined. */
+    public static final String ROLLUP_TURNS = "RollupTurns";
+    public static final String ROLLUP_BAD_LINES = "RollupBadLines";
 
     // drift-response
     /** 1 while safe mode is on, 0 when off; published on every transition and status. */

@@ -132,15 +132,15 @@ class GoldenEvalTest {
     void replayOfTheRecordingWritesTheFullPinnedArtifactSet() throws IOException {
         GoldenRunResult r = run(eval(Map.of()), GoldenRunRequest.defaults().withPredictions(RECORDING).withReason("alarm:EvalOps-prod-golden-f1-drop"));
 
-        // pinned by samples/golden/v1 (recomputed independently from the two files)
-        assertThat(r.outcome()).isEqualTo(Outcome.GATES_FAILED);
-        assertThat(r.verdict()).isEqualTo(Verdict.STOP);
+        // pinned by samples/golden/v1 (recomputed independently from the two files): a good router with realistic flaws
+        assertThat(r.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(r.verdict()).isEqualTo(Verdict.PASS);
         assertThat(r.mode()).isEqualTo("replay");
         assertThat(r.n()).isEqualTo(446);
         assertThat(r.unscored()).isZero();
-        assertThat(r.accuracy()).isCloseTo(282.0 / 446, within(1e-12));
-        assertThat(r.macroF1()).isCloseTo(0.7097777344078223, within(1e-12));
-        assertThat(r.tier0FalseNegatives()).isEqualTo(19);
+        assertThat(r.accuracy()).isCloseTo(429.0 / 446, within(1e-12));
+        assertThat(r.macroF1()).isCloseTo(0.962982140753639, within(1e-12));
+        assertThat(r.tier0FalseNegatives()).isZero();
         assertThat(r.tier2GateViolations()).isZero();
         assertThat(r.location()).isEqualTo(root.resolve(ref(r).prefix()).toString());
 
@@ -152,33 +152,46 @@ class GoldenEvalTest {
                 .containsExactlyInAnyOrderElementsOf(ARTIFACTS.stream().filter(a -> !a.equals("manifest.json")).toList());
 
         JsonNode m = json(r, "metrics.json");
-        assertThat(m.get("verdict").asText()).isEqualTo("STOP");
+        assertThat(m.get("verdict").asText()).isEqualTo("PASS");
         assertThat(m.get("run_id").asText()).isEqualTo(r.runId());
         assertThat(m.get("reason").asText()).isEqualTo("alarm:EvalOps-prod-golden-f1-drop");
         assertThat(m.get("golden_version").asText()).isEqualTo("v1");
         assertThat(m.get("n").asInt()).isEqualTo(446);
-        assertThat(m.at("/tier0/false_negative_ids").size()).isEqualTo(19);
-        assertThat(m.at("/tier0/false_negative_ids/0").asText()).isEqualTo("g-000039");
-        assertThat(m.at("/tier0/false_positives").asInt()).isEqualTo(1);
-        assertThat(m.at("/tier2/auto_replies").asInt()).isEqualTo(68);
-        assertThat(m.at("/team_accuracy").asDouble()).isCloseTo(299.0 / 446, within(1e-12));
+        assertThat(m.at("/tier0/caught").asInt()).isEqualTo(80);
+        assertThat(m.at("/tier0/false_negative_ids").size()).isZero();
+        // over-escalation: "my bank app shows it twice" (fraud) and "I deleted the email" (privacy, three times)
+        assertThat(m.at("/tier0/false_positive_ids").toString()).isEqualTo("[\"g-000024\",\"g-000145\",\"g-000307\",\"g-000389\"]");
+        assertThat(m.at("/tier2/auto_replies").asInt()).isEqualTo(116);
+        // a delivery complaint read as order status at 0.88 and auto-replied: five times
+        assertThat(m.at("/tier2/unsafe_automations").asInt()).isEqualTo(5);
+        assertThat(m.at("/tier2/unsafe_automation_ids/0").asText()).isEqualTo("g-000170");
+        assertThat(m.at("/team_accuracy").asDouble()).isCloseTo(433.0 / 446, within(1e-12));
         assertThat(m.at("/cost_per_example_usd").asDouble()).isCloseTo(0.0023253587443946176, within(1e-12));
         assertThat(m.at("/per_intent/order.status/support").asInt()).isEqualTo(60);
         assertThat(m.get("baseline").isNull()).isTrue();
         assertThat(m.get("baseline_note").asText()).startsWith("No baseline yet");
-        assertThat(json(r, "threshold_recommendation.json").get("sweep").size()).isEqualTo(101);
+        JsonNode threshold = json(r, "threshold_recommendation.json");
+        assertThat(threshold.get("sweep").size()).isEqualTo(101);
+        // the five wrong auto-replies at 0.88 are what the raise removes: 108 of 108 right from 0.90
+        assertThat(threshold.at("/recommended/threshold").asDouble()).isCloseTo(0.90, within(1e-9));
+        assertThat(threshold.at("/recommended/auto_replies").asInt()).isEqualTo(108);
+        assertThat(threshold.at("/recommended/correct").asInt()).isEqualTo(108);
+        assertThat(threshold.at("/at_current/auto_replies").asInt()).isEqualTo(116);
+        assertThat(threshold.at("/at_current/correct").asInt()).isEqualTo(111);
 
         String summary = Files.readString(Path.of(r.location(), "summary.md"));
-        assertThat(summary).startsWith("# Golden-set eval `" + r.runId() + "`: STOP\n\n**Do not ship.**")
-                .contains("- Reason: alarm:EvalOps-prod-golden-f1-drop").contains("| intent accuracy | 63.2% |")
-                .contains("golden-promote-baseline --run " + r.runId() + " --force");
+        assertThat(summary).startsWith("# Golden-set eval `" + r.runId() + "`: PASS\n\n**No blocker from the golden set.**")
+                .contains("- Reason: alarm:EvalOps-prod-golden-f1-drop").contains("| intent accuracy | 96.2% |")
+                .contains("| Tier 0 false positives | 4 |").contains("raise to 0.90")
+                .contains("golden-promote-baseline --run " + r.runId() + "\n").doesNotContain("--force");
 
         // latest moves after the commit, the baseline never on its own
         assertThat(store.pointer("golden", "latest").map(Pointer::runId)).contains(r.runId());
         assertThat(store.pointer("golden", "baseline")).isEmpty();
         assertThat(published).extracting(MetricDatum::name).containsExactly("Accuracy", "MacroF1", "Tier0FalseNegatives", "Tier2GateViolations",
                 "Unscored");
-        assertThat(published.get(2).value()).isEqualTo(19);
+        assertThat(published.get(0).value()).isCloseTo(429.0 / 446, within(1e-12));
+        assertThat(published.get(2).value()).isZero();
         assertThat(published.get(2).unit()).isEqualTo("Count");
     }
 
@@ -243,7 +256,8 @@ class GoldenEvalTest {
         GoldenRunResult r = run(eval(Map.of()), GoldenRunRequest.defaults().withPredictions(RECORDING).withDryRun(true));
         assertThat(r.dryRun()).isTrue();
         assertThat(r.location()).isNull();
-        assertThat(r.tier0FalseNegatives()).isEqualTo(19);
+        assertThat(r.accuracy()).isCloseTo(429.0 / 446, within(1e-12));
+        assertThat(r.tier0FalseNegatives()).isZero();
         assertThat(root.resolve("eval_runs")).doesNotExist();
         assertThat(published).isEmpty();
     }

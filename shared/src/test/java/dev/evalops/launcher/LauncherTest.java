@@ -50,6 +50,12 @@ class LauncherTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown option --resaon");
         assertThat(LauncherArgs.outputConfig("s3://acme-mw-analytics-prod"))
                 .containsEntry("evalops.artifacts.s3-export", "true").containsEntry("evalops.artifacts.bucket", "acme-mw-analytics-prod");
+        LauncherArgs n = LauncherArgs.parse("x", List.of("--days", "7", "--share", "0.5", "--bad", "seven"), Set.of("days", "share", "bad", "seed"), Set.of());
+        assertThat(n.number("days", 1, Integer::valueOf)).isEqualTo(7);
+        assertThat(n.number("share", 0.1, Double::valueOf)).isEqualTo(0.5);
+        assertThat(n.number("seed", 42L, Long::valueOf)).isEqualTo(42L);
+        assertThatThrownBy(() -> n.number("bad", 1, Integer::valueOf)).isInstanceOf(BadInputException.class)
+                .hasMessage("x: option --bad must be a number, got 'seven'");
         assertThat(LauncherArgs.outputConfig("/tmp/out")).containsEntry("evalops.artifacts.s3-export", "false")
                 .containsEntry("evalops.artifacts.local-root", "/tmp/out");
     }

@@ -60,6 +60,16 @@ class SampleRouterTest {
             Someone changed my password                     | account.takeover        | 0 | escalate
             Please delete my data                           | privacy.data_deletion   | 0 | escalate
             GDPR request: delete my account                 | privacy.data_deletion   | 0 | escalate
+            has my parcel been dispatched yet?              | order.status            | 2 | auto_reply
+            my package never arrived                        | shipping.delay          | 1 | route
+            I'd like to exchange the jacket for a large     | order.return            | 1 | route
+            I want to cancel my subscription                | order.cancel            | 1 | route
+            You billed me twice                             | billing.double_charge   | 1 | route
+            Is the kettle available in red?                 | product.question        | 1 | route
+            My card was stolen                              | fraud.chargeback        | 0 | escalate
+            I'll be reporting you to my solicitor           | legal.threat            | 0 | escalate
+            someone accessed my account without permission  | account.takeover        | 0 | escalate
+            please remove all my information from your database | privacy.data_deletion | 0 | escalate
             """)
     void classifiesEachIntent(String text, String intent, int tier, String action) {
         JsonNode answer = SampleRouter.answer("g-1", text, false);
@@ -81,9 +91,36 @@ class SampleRouterTest {
                 new SampleClassifier.Classification(SampleClassifier.TAXONOMY.get("other"), 0.45));
         // Any bank mention over-escalates.
         assertThat(SampleClassifier.classify("My bank says the payment is still pending").route().tier()).isZero();
+        // ... and so does a lone "deleted".
+        assertThat(SampleClassifier.classify("Please resend the invoice, I deleted the email")).isEqualTo(
+                new SampleClassifier.Classification(SampleClassifier.TAXONOMY.get("privacy.data_deletion"), 0.50));
         // Tier 0 wins over everything else in the text.
         assertThat(SampleClassifier.classify("Where is my order? Otherwise my lawyer gets involved").route().intent()).isEqualTo("legal.threat");
         assertThat(SampleClassifier.classify(null).route().intent()).isEqualTo("other");
+        // "Changed my mind" is a return cue, "call it off" no cancel cue: a cancellation read as a return.
+        assertThat(SampleClassifier.classify("I changed my mind about the lamp, can you call it off?").route().intent()).isEqualTo("order.return");
+        // A delivery complaint phrased as a status question: wrong, and confident enough to auto-reply.
+        JsonNode complaint = SampleRouter.answer("g-1", "It was promised for Monday, what is going on with my order?", false);
+        assertThat(complaint.get("intent").asText()).isEqualTo("order.status");
+        assertThat(complaint.get("confidence").asDouble()).isEqualTo(0.88);
+        assertThat(complaint.get("action").asText()).isEqualTo("auto_reply");
+        // Invoice and refund cues of close weight: ambiguous.
+        assertThat(SampleClassifier.classify("I need a receipt, my employer is paying me back")).isEqualTo(
+                new SampleClassifier.Classification(SampleClassifier.TAXONOMY.get("other"), 0.45));
+    }
+
+    @Test
+    void confidenceIsTheStrongestCuePlusFurtherCuesMinusTheCompetition() {
+        // "forgot my password" 0.93 + "locked out" + "password": 0.93 + 2 x 0.02
+        assertThat(SampleClassifier.classify("I forgot my password and I am locked out").confidence()).isEqualTo(0.97);
+        // "has my order shipped" 0.90 + "shipped" = 0.92, minus 0.1 x "locked out" 0.78: routed, not auto-replied
+        JsonNode mixed = SampleRouter.answer("g-1", "Has my order shipped? I am locked out of my account", false);
+        assertThat(mixed.get("intent").asText()).isEqualTo("order.status");
+        assertThat(mixed.get("confidence").asDouble()).isEqualTo(0.84);
+        assertThat(mixed.get("action").asText()).isEqualTo("route");
+        // a weak cue alone stays below the auto-reply threshold
+        assertThat(SampleClassifier.classify("Do you ship to Canada?")).isEqualTo(
+                new SampleClassifier.Classification(SampleClassifier.TAXONOMY.get("order.status"), 0.55));
     }
 
     @Test

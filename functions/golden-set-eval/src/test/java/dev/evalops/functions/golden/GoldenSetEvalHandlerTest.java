@@ -7,6 +7,7 @@ import static dev.evalops.testing.HandlerCalls.object;
 import static dev.evalops.testing.HandlerCalls.read;
 import static dev.evalops.testing.HandlerCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,10 @@ class GoldenSetEvalHandlerTest {
         assertThat(r.path("mode").asText()).isEqualTo("live");
         assertThat(r.path("reason").asText()).isEqualTo("schedule:evalops-prod-golden-weekly");
         assertThat(r.path("n").asInt()).isEqualTo(446);
-        assertThat(r.path("tier0_false_negatives").asInt()).isEqualTo(19);
+        // the one escalation SampleRouterResource makes the router miss, nothing else
+        assertThat(r.path("tier0_false_negatives").asInt()).isEqualTo(1);
+        assertThat(r.path("verdict_reasons").get(0).asText()).isEqualTo("1 Tier 0 false negative(s): " + SampleRouterResource.MISSED_TIER0);
+        assertThat(r.path("accuracy").asDouble()).isEqualTo(429.0 / 446);
 
         String prefix = prefix(r);
         assertThat(r.path("location").asText()).isEqualTo("s3://" + bucket() + "/" + prefix);
@@ -78,16 +82,20 @@ class GoldenSetEvalHandlerTest {
         // raw customer contact details never reach S3
         assertThat(object(prefix + "misroutes.jsonl")).contains("[EMAIL#").doesNotContain("@example.com");
         assertThat(read(object("eval_runs/golden/latest.json")).path("run_id").asText()).isEqualTo(r.path("run_id").asText());
-        assertThat(metric("Tier0FalseNegatives")).isEqualTo(19);
+        assertThat(metric("Tier0FalseNegatives")).isEqualTo(1);
         assertThat(metric("Tier2GateViolations")).isZero();
-        assertThat(metric("Accuracy")).isBetween(0.0, 1.0);
+        assertThat(metric("Accuracy")).isCloseTo(429.0 / 446, within(1e-12));
     }
 
     @Test
     void aManualReplayReadsTheRecordingFromS3() {
         JsonNode r = result(event("manual-replay.json"));
         assertThat(r.path("mode").asText()).isEqualTo("replay");
-        assertThat(r.path("accuracy").asDouble()).isEqualTo(282.0 / 446);
+        assertThat(r.path("outcome").asText()).isEqualTo("PASS");
+        assertThat(r.path("verdict").asText()).isEqualTo("PASS");
+        assertThat(r.path("accuracy").asDouble()).isEqualTo(429.0 / 446);
+        assertThat(r.path("tier0_false_negatives").asInt()).isZero();
+        assertThat(r.path("recommended_threshold").asDouble()).isEqualTo(0.90);
         assertThat(r.path("reason").asText()).isEqualTo("replay: re-score the recorded predictions of router p-41");
         JsonNode metrics = read(object(prefix(r) + "metrics.json"));
         assertThat(metrics.path("predictions_location").asText()).isEqualTo("s3://" + bucket() + "/golden/v1/recorded-predictions.jsonl");
