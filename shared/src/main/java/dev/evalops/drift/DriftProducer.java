@@ -1,12 +1,14 @@
 package dev.evalops.drift;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 import dev.evalops.artifacts.ArtifactStore;
+import dev.evalops.artifacts.Inputs;
 import dev.evalops.config.EvalOpsConfig;
 import dev.evalops.golden.GoldenEval;
 import dev.evalops.safemode.AlarmStates;
@@ -33,6 +35,13 @@ public class DriftProducer {
             default -> throw new IllegalStateException("evalops.drift.alarm-states must be cloudwatch or recorded, got: " + source);
         };
         return new ExitGuard(states, new GoldenRuns(store));
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProblemTurns problemTurns(DriftConfig config, Inputs inputs) {
+        return new ProblemTurns(inputs, config.turnsPrefix(), Duration.ofHours(config.lookbackHours()), config.sampleSize(),
+                config.lowConfidenceThreshold());
     }
 
     @Produces

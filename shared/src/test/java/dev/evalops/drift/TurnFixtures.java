@@ -21,7 +21,7 @@ final class TurnFixtures {
         return switch (kind) {
             case TIER0 -> new TurnRecord(id, ts, h.userId(), h.tenant(), h.channel(), "fraud.chargeback", 0, "escalate", 0.9, h.provider(),
                     h.model(), h.latencyMs(), h.tokensIn(), h.tokensOut(), h.costUsd(), h.cacheHit(), null, null, null, null);
-            case ERROR -> new TurnRecord(id, ts, h.userId(), h.tenant(), h.channel(), null, null, null, null, h.provider(), h.model(),
+            case ERROR -> new TurnRecord(id, ts, h.userId(), h.tenant(), h.channel(), "other", 1, "route", null, h.provider(), h.model(),
                     h.latencyMs(), h.tokensIn(), h.tokensOut(), h.costUsd(), h.cacheHit(), null, "provider_5xx", null, null);
             case FALLBACK -> new TurnRecord(id, ts, h.userId(), h.tenant(), h.channel(), "other", 1, "route", 0.7, "openai", h.model(),
                     h.latencyMs(), h.tokensIn(), h.tokensOut(), h.costUsd(), h.cacheHit(), "primary_timeout", null, null, null);

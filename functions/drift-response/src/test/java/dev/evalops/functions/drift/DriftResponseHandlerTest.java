@@ -1,6 +1,5 @@
 package dev.evalops.functions.drift;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,12 +36,12 @@ import dev.evalops.safemode.GoldenRunsFixture;
 import dev.evalops.testing.AwsEmulator;
 import dev.evalops.testing.EmulatorLambda;
 import dev.evalops.testing.EmulatorTestResource;
+import dev.evalops.testing.HandlerCalls;
 import dev.evalops.testing.RepoRoot;
 import dev.evalops.testing.SettableClock;
 import dev.evalops.turns.TurnRecord;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -113,13 +113,13 @@ class DriftResponseHandlerTest {
 
         // The drift run: alarm, labeling batch, summary, harness start, manifest last.
         String run = r.get("drift_run").asText();
-        assertThat(run).startsWith("s3://" + EmulatorTestResource.bucket() + "/eval_runs/drift/");
-        String prefix = run.substring(("s3://" + EmulatorTestResource.bucket() + "/").length());
-        assertThat(flag.get("evidence_run").asText()).isEqualTo(prefix + (prefix.endsWith("/") ? "" : "/"));
-        JsonNode manifest = object(prefix + "/manifest.json");
-        assertThat(manifest.get("artifacts").findValuesAsText("name"))
-                .containsExactlyInAnyOrder("alarm.json", "labeling-batch.jsonl", "quarantine.jsonl", "sample-summary.json", "harness.json");
-        List<JsonNode> batch = lines(prefix + "/labeling-batch.jsonl");
+        String prefix = flag.get("evidence_run").asText();
+        assertThat(prefix).matches("eval_runs/drift/\\d{4}-\\d{2}-\\d{2}/drift-[0-9]{8}-[0-9]{4}-[0-9a-f]{4}/");
+        assertThat(run).isEqualTo("s3://" + EmulatorTestResource.bucket() + "/" + prefix);
+        JsonNode manifest = object(prefix + "manifest.json");
+        assertThat(manifest.get("artifacts").findValuesAsText("name")).containsExactlyInAnyOrder("alarm.json", "labeling-batch.jsonl",
+                "predictions.jsonl", "quarantine.jsonl", "sample-summary.json", "harness.json");
+        List<JsonNode> batch = lines(prefix + "labeling-batch.jsonl");
         assertThat(batch).hasSize(20);
         assertThat(batch).allSatisfy(row -> {
             assertThat(row.get("text").asText()).isEmpty();
@@ -129,13 +129,13 @@ class DriftResponseHandlerTest {
         });
         assertThat(batch).filteredOn(row -> row.at("/sample/problem_kinds").toString().contains("tier0")).hasSize(3);
         assertThat(batch.toString()).as("sanitized").doesNotContain("ops-lead@example.com").contains("[EMAIL#");
-        JsonNode summary = object(prefix + "/sample-summary.json");
+        JsonNode summary = object(prefix + "sample-summary.json");
         assertThat(summary.at("/population/tier0").asLong()).isEqualTo(3);
         assertThat(summary.at("/population/low_confidence").asLong()).isEqualTo(60);
         assertThat(summary.get("bad_lines").asLong()).isEqualTo(1);
         assertThat(summary.get("outside_window").asLong()).isEqualTo(1);
-        assertThat(lines(prefix + "/quarantine.jsonl")).singleElement().satisfies(q -> assertThat(q.get("line").asLong()).isEqualTo(4));
-        JsonNode harness = object(prefix + "/harness.json");
+        assertThat(lines(prefix + "quarantine.jsonl")).singleElement().satisfies(q -> assertThat(q.get("line").asLong()).isEqualTo(4));
+        JsonNode harness = object(prefix + "harness.json");
         assertThat(harness.get("started").asBoolean()).isTrue();
         assertThat(harness.get("mode").asText()).isEqualTo("lambda-async");
         assertThat(harness.get("target").asText()).isEqualTo(GOLDEN_FUNCTION);
@@ -224,7 +224,7 @@ class DriftResponseHandlerTest {
     @Test
     void tenConcurrentAlarmsMakeOneTransitionAndTenRecordedAlarms() throws Exception {
         // The mock event server runs one invocation at a time, so the ten go to the handler bean from ten threads.
-        JsonNode template = Json.mapper().readTree(Files.readString(event("alarm-eventbridge-tier0-fn.json")));
+        JsonNode template = HandlerCalls.read(read("alarm-eventbridge-tier0-fn.json"));
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<JsonNode>> results = new ArrayList<>();
@@ -340,48 +340,39 @@ class DriftResponseHandlerTest {
         assertThat(post("enter-safe-mode.json").get("result").asText()).isEqualTo("already-on");
     }
 
+    /** Every malformed-*.json of events/drift-response, with what its error must say. */
+    static final Map<String, String> MALFORMED = Map.of(
+            "malformed-alarm-without-name.json", "missing field 'detail.alarmName'",
+            "malformed-alarm-action-lowercase-state.json", "field 'alarmData.state.value' is 'alarm', expected ALARM, OK or INSUFFICIENT_DATA",
+            "malformed-alarm-bad-time.json", "field 'time' is 'yesterday', expected an ISO-8601 instant",
+            "malformed-exit-without-reason.json", "exit-safe-mode: field 'reason' is required",
+            "malformed-enter-without-by.json", "enter-safe-mode: field 'by' is required",
+            "malformed-unknown-action.json", "unknown action 'disable-safe-mode', expected one of",
+            "malformed-schedule.json", "expected a CloudWatch alarm");
+
     @Test
     void malformedPayloadsAreRejectedWithAClearErrorAndNothingChanges() throws IOException {
         long version = aws.ssm().getParameter(b -> b.name(parameter())).parameter().version();
-        int decisions = keys("decision_log/").size();
-        int runs = keys("eval_runs/drift/").size();
-        List<String> malformed;
+        List<String> decisions = HandlerCalls.keys("decision_log/");
+        List<String> runs = HandlerCalls.keys("eval_runs/");
         try (Stream<Path> files = Files.list(RepoRoot.file("events/drift-response"))) {
-            malformed = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("malformed-")).sorted().toList();
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("malformed-")))
+                    .as("every malformed fixture has its expected error here").containsExactlyInAnyOrderElementsOf(MALFORMED.keySet());
         }
-        assertThat(malformed).hasSizeGreaterThanOrEqualTo(7);
-        for (String name : malformed) {
-            String body = given().contentType(ContentType.JSON).body(read(name)).when().post().then().statusCode(500).extract().asString();
-            JsonNode error = Json.mapper().readTree(body);
-            assertThat(error.get("errorType").asText()).as(name).endsWith("BadInputException");
-            assertThat(error.get("errorMessage").asText()).as(name).containsAnyOf("expected", "required");
-        }
+        MALFORMED.forEach((file, message) -> HandlerCalls.assertRejected(read(file), message));
         assertThat(aws.ssm().getParameter(b -> b.name(parameter())).parameter().version()).isEqualTo(version);
-        assertThat(keys("decision_log/")).hasSize(decisions);
-        assertThat(keys("eval_runs/drift/")).hasSize(runs);
+        assertThat(HandlerCalls.keys("decision_log/")).isEqualTo(decisions);
+        assertThat(HandlerCalls.keys("eval_runs/")).isEqualTo(runs);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private JsonNode post(String eventFile) {
-        String body = given().contentType(ContentType.JSON).body(read(eventFile)).when().post().then().statusCode(200).extract().asString();
-        try {
-            return Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static JsonNode post(String eventFile) {
+        return HandlerCalls.result(read(eventFile));
     }
 
-    private static Path event(String name) {
-        return RepoRoot.file("events/drift-response/" + name);
-    }
-
-    private static String read(String name) {
-        try {
-            return Files.readString(event(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String read(String eventFile) {
+        return HandlerCalls.event("drift-response", eventFile);
     }
 
     private static String parameter() {
@@ -405,28 +396,12 @@ class DriftResponseHandlerTest {
         return object(location.substring(("s3://" + EmulatorTestResource.bucket() + "/").length()));
     }
 
-    private JsonNode object(String key) {
-        try {
-            return Json.mapper().readTree(aws.s3().getObjectAsBytes(b -> b.bucket(EmulatorTestResource.bucket()).key(key)).asUtf8String());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static JsonNode object(String key) {
+        return HandlerCalls.read(HandlerCalls.object(key));
     }
 
-    private List<JsonNode> lines(String key) {
-        return aws.s3().getObjectAsBytes(b -> b.bucket(EmulatorTestResource.bucket()).key(key)).asUtf8String().lines()
-                .map(l -> {
-                    try {
-                        return Json.mapper().readTree(l);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).toList();
-    }
-
-    private List<String> keys(String prefix) {
-        return aws.s3().listObjectsV2Paginator(b -> b.bucket(EmulatorTestResource.bucket()).prefix(prefix)).contents().stream()
-                .map(o -> o.key()).toList();
+    private static List<JsonNode> lines(String key) {
+        return HandlerCalls.object(key).lines().map(HandlerCalls::read).toList();
     }
 
     private double maxSafeModeEnabledSince(Instant from) {
@@ -453,7 +428,7 @@ class DriftResponseHandlerTest {
         }
         lines.add("{\"turn_id\": \"broken\", \"ts\": ");
         for (int i = 0; i < 2; i++) {
-            lines.add(turn("err-" + i, ts, null, null, null, null, null, "provider_5xx", null));
+            lines.add(turn("err-" + i, ts, "other", 1, "route", null, null, "provider_5xx", null));
         }
         for (int i = 0; i < 10; i++) {
             lines.add(turn("fb-" + i, ts, "other", 1, "route", 0.7, "primary_timeout", null, null));
@@ -465,7 +440,7 @@ class DriftResponseHandlerTest {
         for (int i = 0; i < 100; i++) {
             lines.add(turn("ok-" + i, ts, "order.status", 2, "auto_reply", 0.95, null, null, null));
         }
-        lines.add(turn("old-err", now.minus(Duration.ofDays(2)), null, null, null, null, null, "timeout", null));
+        lines.add(turn("old-err", now.minus(Duration.ofDays(2)), "other", 1, "route", null, null, "timeout", null));
         String key = "turns/dt=" + ts.atZone(ZoneOffset.UTC).toLocalDate() + "/part-00000.jsonl.gz";
         aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(gzip(String.join("\n", lines) + "\n")));
     }
