@@ -151,7 +151,7 @@ class DriftResponseHandlerTest {
         assertThat(entry.at("/after/enabled").asBoolean()).isTrue();
         assertThat(entry.get("evidence").toString()).contains(run).contains("labeling-batch.jsonl").contains("lambda:" + GOLDEN_FUNCTION);
         assertThat(r.get("done").toString()).contains("safe mode turned ON").contains("sampled 20 problem turns").contains("golden-set run requested");
-        assertThat(maxSafeModeEnabledSince(before)).isEqualTo(1.0);
+        assertThat(safeModeEnabledSince(before, Statistic.MAXIMUM)).isEqualTo(1.0);
     }
 
     @Test
@@ -306,7 +306,7 @@ class DriftResponseHandlerTest {
         assertThat(entry.get("result").asText()).isEqualTo("exited");
         assertThat(entry.get("forced").asBoolean()).isFalse();
         assertThat(entry.get("evidence").toString()).contains(pass).contains(TIER0 + "=OK");
-        assertThat(maxSafeModeEnabledSince(exitAt)).isEqualTo(0.0);
+        assertThat(safeModeEnabledSince(exitAt, Statistic.MINIMUM)).as("0 published on exit").isEqualTo(0.0);
     }
 
     @Test
@@ -404,12 +404,14 @@ class DriftResponseHandlerTest {
         return HandlerCalls.object(key).lines().map(HandlerCalls::read).toList();
     }
 
-    private double maxSafeModeEnabledSince(Instant from) {
+    /** {@code SafeModeEnabled} published since {@code from}, aggregated with {@code stat} (moto keeps every datapoint). */
+    private double safeModeEnabledSince(Instant from, Statistic stat) {
         List<Datapoint> points = aws.cloudWatch().getMetricStatistics(b -> b.namespace("EvalOps").metricName("SafeModeEnabled")
                 .dimensions(d -> d.name("Env").value(EmulatorTestResource.env()))
-                .startTime(from.minusSeconds(1)).endTime(Instant.now().plusSeconds(60)).period(60).statistics(Statistic.MAXIMUM)).datapoints();
+                .startTime(from.minusSeconds(1)).endTime(Instant.now().plusSeconds(60)).period(3600).statistics(stat)).datapoints();
         assertThat(points).as("SafeModeEnabled published").isNotEmpty();
-        return points.stream().mapToDouble(Datapoint::maximum).max().orElseThrow();
+        return stat == Statistic.MAXIMUM ? points.stream().mapToDouble(Datapoint::maximum).max().orElseThrow()
+                : points.stream().mapToDouble(Datapoint::minimum).min().orElseThrow();
     }
 
     private static String suffix() {
@@ -424,7 +426,9 @@ class DriftResponseHandlerTest {
         Instant ts = now.minus(Duration.ofHours(1));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            lines.add(turn("t0-" + i, ts, "fraud.chargeback", 0, "escalate", 0.93, null, null, null));
+            // Every Tier 0 turn is sampled: the first carries an e-mail address the artifacts must not.
+            String line = turn("t0-" + i, ts, "fraud.chargeback", 0, "escalate", 0.93, null, null, null);
+            lines.add(i == 0 ? line.replace("\"acme\"", "\"ops-lead@example.com\"") : line);
         }
         lines.add("{\"turn_id\": \"broken\", \"ts\": ");
         for (int i = 0; i < 2; i++) {
@@ -435,7 +439,7 @@ class DriftResponseHandlerTest {
             lines.add(turn("ov-" + i, ts, "order.cancel", 1, "route", 0.9, null, null, new TurnRecord.AgentOverride("order.return", "orders")));
         }
         for (int i = 0; i < 60; i++) {
-            lines.add(turn("lc-" + i, ts, "product.question", 1, "route", 0.3, null, null, null).replace("\"acme\"", i == 0 ? "\"ops-lead@example.com\"" : "\"acme\""));
+            lines.add(turn("lc-" + i, ts, "product.question", 1, "route", 0.3, null, null, null));
         }
         for (int i = 0; i < 100; i++) {
             lines.add(turn("ok-" + i, ts, "order.status", 2, "auto_reply", 0.95, null, null, null));
