@@ -205,7 +205,8 @@ public class DriftResponse {
             sampleError = "could not sample problem turns: " + e.getMessage();
             LOG.warnf("%s: %s", run.runId(), sampleError);
         }
-        String reason = "drift alarm " + alarm.name() + " " + alarm.state() + " at " + alarm.time() + " (drift run " + run.runId() + ")";
+        // golden-set-eval records the reason; "alarm:<name>" is the form its README documents for drift runs.
+        String reason = "alarm:" + alarm.name() + " " + alarm.state() + " at " + alarm.time() + " (drift run " + run.runId() + ")";
         HarnessStart started = startHarness(run, reason, now);
         String location = null;
         SampleSummary summary;
