@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.evalops.artifacts.ArtifactStore;
+import dev.evalops.artifacts.DecisionLog;
 import dev.evalops.artifacts.RunRef;
 import dev.evalops.artifacts.RunWriter;
 import dev.evalops.core.BadInputException;
@@ -149,7 +150,7 @@ public class DriftResponse {
 
         SafeModeState after = change != null ? change.after() : safeMode.current().value();
         safeMode.publish(after).ifPresent(warnings::add);
-        String key = decisionLog.write(new DecisionEntry(DecisionLog.newId(), clock.instant(), "alarm", result,
+        String key = log(new DecisionEntry(DecisionLog.newId(), clock.instant(), "alarm", result,
                 "cloudwatch:" + alarm.alarmName(), alarm.reason(), view, change == null ? null : change.before(), after, evidence,
                 List.of(), false, null));
         done.add("decision logged: " + key);
@@ -175,7 +176,7 @@ public class DriftResponse {
             done.add("safe mode stays ON: it ends only through exit-safe-mode once the exit guard is satisfied");
         }
         safeMode.publish(change.after()).ifPresent(warnings::add);
-        String key = decisionLog.write(new DecisionEntry(DecisionLog.newId(), clock.instant(), "alarm-" + state,
+        String key = log(new DecisionEntry(DecisionLog.newId(), clock.instant(), "alarm-" + state,
                 change.wrote() ? "recorded" : "unchanged", "cloudwatch:" + alarm.alarmName(), alarm.reason(), view, change.before(),
                 change.after(), List.of(), List.of(), false, null));
         done.add("decision logged: " + key);
@@ -267,6 +268,10 @@ public class DriftResponse {
         }
     }
 
+    private String log(DecisionEntry entry) {
+        return decisionLog.write(entry.at(), entry.action(), entry.id(), entry);
+    }
+
     /** An artifact's location in a run folder, whichever store wrote it (S3 locations end in a slash, local ones do not). */
     static String artifact(String runLocation, String name) {
         return runLocation.endsWith("/") ? runLocation + name : runLocation + "/" + name;
@@ -305,7 +310,7 @@ public class DriftResponse {
                 ? "safe mode turned ON (route-only) by " + by + " (" + safeMode.parameterName() + " version " + change.version() + ")"
                 : "safe mode was already on since " + change.after().since() + " (" + change.after().reason() + "): left as it is");
         safeMode.publish(change.after()).ifPresent(warnings::add);
-        String key = decisionLog.write(new DecisionEntry(DecisionLog.newId(), clock.instant(), "enter-safe-mode", result, by, reason,
+        String key = log(new DecisionEntry(DecisionLog.newId(), clock.instant(), "enter-safe-mode", result, by, reason,
                 null, change.before(), change.after(), List.of(), List.of(), false, null));
         done.add("decision logged: " + key);
         return new DriftResult(Outcome.PASS, "enter-safe-mode", result, done, flagAfter(change), null, decisionLog.location(key), null,
@@ -357,7 +362,7 @@ public class DriftResponse {
         }
         SafeModeState after = change != null ? change.after() : state;
         safeMode.publish(after).ifPresent(warnings::add);
-        String key = decisionLog.write(new DecisionEntry(DecisionLog.newId(), clock.instant(), "exit-safe-mode", result, request.by(),
+        String key = log(new DecisionEntry(DecisionLog.newId(), clock.instant(), "exit-safe-mode", result, request.by(),
                 request.reason(), null, state, after, evidence, result.equals("exited") ? List.of() : assessment.missing(), forced,
                 assessment));
         done.add("decision logged: " + key);

@@ -13,18 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.evalops.artifacts.Inputs;
 import dev.evalops.artifacts.LocalArtifactStore;
-import dev.evalops.config.EvalOpsConfig;
-import dev.evalops.golden.GoldenConfig;
 import dev.evalops.golden.GoldenEval;
-import dev.evalops.router.RouterClients;
+import dev.evalops.golden.LocalGoldenEval;
 import dev.evalops.router.sample.SampleRouter;
 import dev.evalops.testing.RepoRoot;
 import dev.evalops.testing.SettableClock;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Local runs: the golden eval in-process over the sample golden set and the sample router. */
 class InlineGoldenHarnessTest {
@@ -37,16 +31,8 @@ class InlineGoldenHarnessTest {
         for (String f : List.of("golden.jsonl", "policy.json")) {
             Files.copy(RepoRoot.file("samples/golden/v1/" + f), root.resolve("golden/v1/" + f));
         }
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(EvalOpsConfig.class).withMapping(GoldenConfig.class)
-                .withSources(new PropertiesConfigSource(Map.of("evalops.router.url", routerUrl), "test", 500)).build();
-        Inputs inputs = new Inputs(() -> {
-            throw new AssertionError("local test: no S3");
-        }, root.toString());
-        RouterClients routers = new RouterClients(config.getConfigMapping(EvalOpsConfig.class), () -> {
-            throw new AssertionError("local test: no SSM");
-        }, inputs);
-        return new GoldenEval(new LocalArtifactStore(root, clock), inputs, data -> {
-        }, routers, config.getConfigMapping(GoldenConfig.class), clock);
+        return LocalGoldenEval.create(root, new LocalArtifactStore(root, clock), data -> {
+        }, clock, Map.of("evalops.router.url", routerUrl));
     }
 
     @Test

@@ -1,16 +1,17 @@
-package dev.evalops.drift;
+package dev.evalops.artifacts;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.evalops.artifacts.ArtifactStore;
 import dev.evalops.core.Json;
 
 /**
- * Writes {@code decision_log/<date>/<timestamp>-<action>-<id>.json}, write-once (an audit entry cannot be
- * replaced), sanitized by the store. Keys sort by time within a day.
+ * The audit trail: {@code decision_log/<date>/<yyyyMMdd'T'HHmmss.SSS'Z'>-<action>-<id>.json}, write-once (an entry
+ * cannot be replaced), sanitized by the store. Keys sort by time within a day. Safe mode and the release gate
+ * write here.
  */
 public final class DecisionLog {
     public static final String PREFIX = "decision_log/";
@@ -29,20 +30,20 @@ public final class DecisionLog {
         return HexFormat.of().formatHex(b);
     }
 
-    /** @return the entry's key under the store root */
-    public String write(DecisionEntry entry) {
-        String key = key(entry);
+    /** @param action path-safe, e.g. {@code exit-safe-mode}, {@code gate-blocked} */
+    public static String key(Instant at, String action, String id) {
+        return PREFIX + at.atZone(ZoneOffset.UTC).toLocalDate() + "/" + STAMP.format(at) + "-" + action + "-" + id + ".json";
+    }
+
+    /** Writes {@code entry} (any Jackson-serializable value) and returns its key under the store root. */
+    public String write(Instant at, String action, String id, Object entry) {
+        String key = key(at, action, id);
         store.putDocument(key, Json.mapper().valueToTree(entry));
         return key;
     }
 
-    /** Where a key lives, for links in the response: {@code s3://bucket/decision_log/...} or a local path. */
+    /** Where a key lives, for links in responses: {@code s3://bucket/decision_log/...} or a local path. */
     public String location(String key) {
         return store.root() + "/" + key;
-    }
-
-    static String key(DecisionEntry entry) {
-        return PREFIX + entry.at().atZone(ZoneOffset.UTC).toLocalDate() + "/" + STAMP.format(entry.at()) + "-" + entry.action()
-                + "-" + entry.id() + ".json";
     }
 }
