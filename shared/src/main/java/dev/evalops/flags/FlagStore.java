@@ -7,7 +7,9 @@ import java.util.function.Function;
 /**
  * JSON-valued operational flags ({@code safe-mode}, {@code release-gate}) under
  * {@code /evalops/<env>/<name>} in SSM Parameter Store, with optimistic concurrency on the parameter
- * version: two writers racing cannot silently overwrite each other.
+ * version: two writers racing cannot silently overwrite each other. Every string value is sanitized on write
+ * ({@link dev.evalops.sanitize.Sanitizer}), like an artifact: reasons and {@code set_by} are free text from people
+ * and alarms, and the stored (sanitized) value is what {@link #read} and the write methods return.
  */
 public interface FlagStore {
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalops.core.BadInputException;
 import dev.evalops.core.Json;
+import dev.evalops.sanitize.Sanitizer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
@@ -150,7 +151,8 @@ public final class SsmFlagStore implements FlagStore {
     }
 
     private static String withBase(Object value, long base) {
-        JsonNode tree = Json.mapper().valueToTree(value);
+        // A flag's reason and set_by are free text from alarms and people (e.g. an alarm reason quoting a ticket).
+        JsonNode tree = Sanitizer.forRun().clean(Json.mapper().valueToTree(value));
         if (!(tree instanceof ObjectNode object)) {
             throw new IllegalArgumentException("flag values must be JSON objects, got " + tree.getNodeType());
         }

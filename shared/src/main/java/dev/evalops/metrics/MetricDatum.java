@@ -1,15 +1,22 @@
 package dev.evalops.metrics;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+
+import dev.evalops.sanitize.Sanitizer;
 
 /**
  * One CloudWatch datapoint before the {@code Env} dimension is added. {@code unit} uses CloudWatch's
- * unit names ({@code Count}, {@code Milliseconds}, {@code Percent}, {@code None}, ...).
+ * unit names ({@code Count}, {@code Milliseconds}, {@code Percent}, {@code None}, ...). Dimension values come from
+ * data (a provider, an intent, a fallback reason of a turn export) and are sanitized here, for every sink; placeholders
+ * are keyed per process ({@link Sanitizer#forProcess()}), so one value keeps one dimension within a run.
  */
 public record MetricDatum(String name, double value, String unit, Map<String, String> dimensions, Instant timestamp) {
     public MetricDatum {
-        dimensions = Map.copyOf(dimensions);
+        Map<String, String> clean = new HashMap<>();
+        dimensions.forEach((k, v) -> clean.put(k, Sanitizer.forProcess().clean(v)));
+        dimensions = Map.copyOf(clean);
     }
 
     public static MetricDatum count(String name, double value, Instant at) {
@@ -21,7 +28,7 @@ public record MetricDatum(String name, double value, String unit, Map<String, St
     }
 
     public MetricDatum withDimension(String key, String value) {
-        java.util.HashMap<String, String> dims = new java.util.HashMap<>(dimensions);
+        HashMap<String, String> dims = new HashMap<>(dimensions);
         dims.put(key, value);
         return new MetricDatum(name, this.value, unit, dims, timestamp);
     }

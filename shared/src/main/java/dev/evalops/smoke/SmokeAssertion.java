@@ -143,7 +143,7 @@ sealed interface SmokeAssertion {
         public Check judge(Evidence e) {
             List<String> echoes = new ArrayList<>();
             for (int i = 0; i < e.answers().size(); i++) {
-                for (String echo : TicketPii.echoes(e.sanitizer(), e.ticketPii(), e.answers().get(i).raw())) {
+                for (String echo : TicketPii.echoes(e.ticketPii(), e.answers().get(i).raw())) {
                     echoes.add(prefix(e, i) + echo);
                 }
             }

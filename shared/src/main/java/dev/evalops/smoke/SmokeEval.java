@@ -166,7 +166,7 @@ public class SmokeEval {
         Map<String, List<String>> pii = new LinkedHashMap<>();
         Map<String, List<CaseResult.Attempt>> attempts = new LinkedHashMap<>();
         for (SmokeCase c : suite.cases()) {
-            pii.put(c.id(), TicketPii.spans(sanitizer, c.text()));
+            pii.put(c.id(), TicketPii.spans(c.text()));
             attempts.put(c.id(), new ArrayList<>());
         }
         List<SmokeCase> pending = suite.cases();
@@ -227,7 +227,7 @@ public class SmokeEval {
         checks.add(new Check(Check.ROUTER_ANSWERED, failures.isEmpty(), "a JSON answer to each of " + outcomes.size() + " call(s)",
                 failures.isEmpty() ? outcomes.size() + " answered" : String.join("; ", failures.stream().distinct().toList())));
         if (!answered.isEmpty()) {
-            Evidence evidence = new Evidence(answered, safeMode, pii, sanitizer);
+            Evidence evidence = new Evidence(answered, safeMode, pii);
             for (SmokeAssertion a : c.assertions()) {
                 checks.add(a.judge(evidence));
             }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.evalops.artifacts.Inputs;
-import dev.evalops.sanitize.Sanitizer;
 
 /**
  * Which suite runs: the one the trigger names, else the override at {@code evalops.smoke.suite-key} under the
@@ -28,7 +27,7 @@ public class SuiteLoader {
     }
 
     public SmokeSuite load(Optional<String> location) {
-        SuiteParser parser = new SuiteParser(Sanitizer.forRun());
+        SuiteParser parser = new SuiteParser();
         if (location.isPresent()) {
             String resolved = inputs.resolve(location.get());
             return parser.parse(inputs.readText(resolved), resolved);

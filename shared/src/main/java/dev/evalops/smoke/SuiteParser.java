@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalops.core.BadInputException;
 import dev.evalops.core.Json;
 import dev.evalops.router.RouterResponseSchema;
-import dev.evalops.sanitize.Sanitizer;
 
 /**
  * Reads a suite and refuses anything it cannot run exactly as written: malformed JSON (with line and column),
@@ -29,13 +28,6 @@ public final class SuiteParser {
     private static final Pattern CASE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Every assertion kind and the parameters it takes (besides {@code kind}). */
     private static final Map<String, List<String>> KINDS = kinds();
-
-    private final Sanitizer sanitizer;
-
-    /** @param sanitizer finds the PII a {@code no_pii_echo} ticket must hold */
-    public SuiteParser(Sanitizer sanitizer) {
-        this.sanitizer = sanitizer;
-    }
 
     public SmokeSuite parse(String json, String source) {
         JsonNode root;
@@ -104,7 +96,7 @@ public final class SuiteParser {
         List<SmokeAssertion> parsed = new ArrayList<>();
         for (int a = 0; a < assertions.size(); a++) {
             SmokeAssertion assertion = parseAssertion(where, "assertions[" + a + "]", assertions.get(a));
-            if (assertion instanceof SmokeAssertion.NoPiiEcho && TicketPii.spans(sanitizer, text).isEmpty()) {
+            if (assertion instanceof SmokeAssertion.NoPiiEcho && TicketPii.spans(text).isEmpty()) {
                 throw where.error("assertions[" + a + "].kind", "no_pii_echo needs a ticket.text with PII the sanitizer recognizes "
                         + "(an e-mail address, for one); this ticket has none, so the assertion could never fail");
             }

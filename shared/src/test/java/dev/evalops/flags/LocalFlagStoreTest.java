@@ -39,6 +39,19 @@ class LocalFlagStoreTest {
     }
 
     @Test
+    void freeTextIsStoredSanitized() throws Exception {
+        FlagStore store = new LocalFlagStore(root, "/evalops/test", Clock.systemUTC());
+        Flag<Gate> written = store.compareAndSet("release-gate", new Gate("blocked", List.of("by jane.doe@example.com", "INC-2211")), 0);
+        assertThat(written.value().notes()).element(0).asString().startsWith("by [EMAIL#").doesNotContain("jane");
+        assertThat(written.value().notes()).element(1).isEqualTo("INC-2211");
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(java.nio.file.Files.readString(f)).doesNotContain("jane.doe@example.com");
+            }
+        }
+    }
+
+    @Test
     void concurrentUpdatesLoseNothing() throws Exception {
         FlagStore store = new LocalFlagStore(root, "/evalops/test", Clock.systemUTC());
         int writers = 10;

@@ -35,8 +35,7 @@ import dev.evalops.testing.PiiScan;
 class NoPiiLeavesARunTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC);
     static final List<PiiCorpus.Ticket> TICKETS = PiiCorpus.generate(11, 300, 1.0);
-    static final List<String> RAW = TICKETS.stream().flatMap(t -> t.pii().stream()).map(PiiCorpus.Planted::value)
-            .filter(v -> v.length() >= 4).distinct().toList();
+    static final List<String> RAW = PiiCorpus.rawValues(TICKETS);
 
     record Row(String id, String text, int tier) {
     }

@@ -105,6 +105,14 @@ public final class PiiCorpus {
         return out;
     }
 
+    /**
+     * The distinct planted values of these tickets that a {@code PiiScan} can look for (4 characters or more):
+     * what an end-to-end test feeds in and must not find again.
+     */
+    public static List<String> rawValues(List<Ticket> tickets) {
+        return tickets.stream().flatMap(t -> t.pii().stream()).map(Planted::value).filter(v -> v.length() >= 4).distinct().toList();
+    }
+
     /** Total UTF-8 size of the tickets' texts. */
     public static long bytes(List<Ticket> tickets) {
         return tickets.stream().mapToLong(t -> t.text().getBytes(StandardCharsets.UTF_8).length).sum();

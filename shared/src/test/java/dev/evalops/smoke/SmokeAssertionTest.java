@@ -11,15 +11,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalops.router.RouterOutcome;
-import dev.evalops.sanitize.Sanitizer;
 
 class SmokeAssertionTest {
     private static final SafeModeState OFF = new SafeModeState(false, "/evalops/t/safe-mode v1");
     private static final SafeModeState ON = new SafeModeState(true, "/evalops/t/safe-mode v2");
-    private final Sanitizer sanitizer = Sanitizer.forRun();
 
     private Check judge(SmokeAssertion a, SafeModeState safeMode, List<String> pii, RouterOutcome.Answered... answers) {
-        return a.judge(new Evidence(List.of(answers), safeMode, pii, sanitizer));
+        return a.judge(new Evidence(List.of(answers), safeMode, pii));
     }
 
     private Check judge(SmokeAssertion a, RouterOutcome.Answered... answers) {
@@ -93,7 +91,7 @@ class SmokeAssertionTest {
     @Test
     void piiEchoNamesTheFieldNeverTheValue() {
         String ticket = "Please change my e-mail to jane.doe@example.com";
-        List<String> pii = TicketPii.spans(sanitizer, ticket);
+        List<String> pii = TicketPii.spans(ticket);
         ObjectNode clean = body("account.password_reset", "account", 2, "route", 0.9, false);
         assertThat(judge(new SmokeAssertion.NoPiiEcho(), OFF, pii, answered("c", clean, 1)))
                 .isEqualTo(new Check("no_pii_echo", true, "no response field carries the ticket's 1 PII value(s) or any other PII", "none found"));

@@ -14,11 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.evalops.core.BadInputException;
-import dev.evalops.sanitize.Sanitizer;
 import dev.evalops.testing.RepoRoot;
 
 class SuiteParserTest {
-    private final SuiteParser parser = new SuiteParser(Sanitizer.forRun());
+    private final SuiteParser parser = new SuiteParser();
 
     /** samples/smoke/malformed-*.json and what each rejection must say (case and field named). */
     private static final Map<String, String> EXPECTED = Map.ofEntries(

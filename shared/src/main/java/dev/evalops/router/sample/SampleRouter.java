@@ -53,7 +53,8 @@ import dev.evalops.router.sample.SampleClassifier.Route;
  * 1 id in 5; {@code safe_mode} as read per request from the supplier.
  *
  * <h2>Faults (for tests and benchmarks)</h2>
- * {@link Options#failFirst} fails every ticket's first K attempts with a status (and optional Retry-After);
+ * {@link Options#failFirst} fails every ticket's first K attempts with a status (and optional Retry-After),
+ * {@link Options#everyTicket} gives every ticket a {@link Fault};
  * {@link Options#fault} gives one ticket id a {@link Fault}: {@link Fault#status}, {@link Fault#slow},
  * {@link Fault#WRONG_TIER}, {@link Fault#ECHO_TEXT}, {@link Fault#MALFORMED_JSON}, {@link Fault#UNGATED_AUTO_REPLY},
  * or a per-ticket {@link Fault#failFirst}. With {@link Options#apiKey} set, a request without
@@ -108,10 +109,10 @@ public final class SampleRouter implements AutoCloseable {
     /**
      * How the sample router behaves. {@code port} 0 picks a free port. Build with {@link #defaults()} and the withers.
      *
-     * @param failFirst applied to every ticket without its own fault (null = none)
+     * @param everyTicket applied to every ticket without its own fault (null = none)
      */
     public record Options(int port, Duration latency, Optional<String> apiKey, BooleanSupplier safeMode, Map<String, Fault> faults,
-            Fault.FailFirst failFirst) {
+            Fault everyTicket) {
         public Options {
             faults = Map.copyOf(faults);
         }
@@ -121,20 +122,20 @@ public final class SampleRouter implements AutoCloseable {
         }
 
         public Options port(int value) {
-            return new Options(value, latency, apiKey, safeMode, faults, failFirst);
+            return new Options(value, latency, apiKey, safeMode, faults, everyTicket);
         }
 
         public Options latency(Duration value) {
-            return new Options(port, value, apiKey, safeMode, faults, failFirst);
+            return new Options(port, value, apiKey, safeMode, faults, everyTicket);
         }
 
         public Options apiKey(String value) {
-            return new Options(port, latency, Optional.of(value), safeMode, faults, failFirst);
+            return new Options(port, latency, Optional.of(value), safeMode, faults, everyTicket);
         }
 
         /** Read on every request, so a test or demo can flip safe mode while the router runs. */
         public Options safeMode(BooleanSupplier value) {
-            return new Options(port, latency, apiKey, value, faults, failFirst);
+            return new Options(port, latency, apiKey, value, faults, everyTicket);
         }
 
         public Options safeMode(boolean value) {
@@ -144,18 +145,23 @@ public final class SampleRouter implements AutoCloseable {
         public Options fault(String ticketId, Fault fault) {
             Map<String, Fault> more = new HashMap<>(faults);
             more.put(ticketId, fault);
-            return new Options(port, latency, apiKey, safeMode, more, failFirst);
+            return new Options(port, latency, apiKey, safeMode, more, everyTicket);
         }
 
         public Options failFirst(int attempts, int status, Optional<Integer> retryAfterSeconds) {
-            return new Options(port, latency, apiKey, safeMode, faults, new Fault.FailFirst(attempts, status, retryAfterSeconds));
+            return everyTicket(new Fault.FailFirst(attempts, status, retryAfterSeconds));
+        }
+
+        /** {@code fault} for every ticket that has no fault of its own, e.g. {@link Fault#ECHO_TEXT} for a whole suite. */
+        public Options everyTicket(Fault fault) {
+            return new Options(port, latency, apiKey, safeMode, faults, fault);
         }
 
         @Override
         public String toString() {
             // The key stays out of logs and assertion messages.
             return "Options[port=" + port + ", latency=" + latency + ", apiKey=" + (apiKey.isPresent() ? "<set>" : "<none>")
-                    + ", faults=" + faults + ", failFirst=" + failFirst + "]";
+                    + ", faults=" + faults + ", everyTicket=" + everyTicket + "]";
         }
     }
 
@@ -163,6 +169,7 @@ public final class SampleRouter implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, String> lastTexts = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
@@ -204,6 +211,11 @@ public final class SampleRouter implements AutoCloseable {
     public int attempts(String ticketId) {
         AtomicInteger n = attempts.get(ticketId);
         return n == null ? 0 : n.get();
+    }
+
+    /** The text of the latest request for this ticket id (null if none): what actually reached the router. */
+    public String lastText(String ticketId) {
+        return lastTexts.get(ticketId);
     }
 
     /** All requests to {@code /route} so far. */
@@ -280,7 +292,8 @@ public final class SampleRouter implements AutoCloseable {
             return Reply.error(400, "field " + (ticketId == null ? "ticket_id" : "text") + " is required and must be a string");
         }
         int attempt = attempts.computeIfAbsent(ticketId, k -> new AtomicInteger()).incrementAndGet();
-        Fault fault = options.faults().getOrDefault(ticketId, options.failFirst());
+        lastTexts.put(ticketId, text);
+        Fault fault = options.faults().getOrDefault(ticketId, options.everyTicket());
         sleep(options.latency());
         if (fault instanceof Fault.FailFirst f && attempt <= f.attempts()) {
             return new Reply(ticketId, f.status(), error("injected failure " + attempt + "/" + f.attempts()), f.retryAfterSeconds());

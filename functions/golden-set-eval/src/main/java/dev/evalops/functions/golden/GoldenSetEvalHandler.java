@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalops.core.Json;
+import dev.evalops.core.HandlerResults;
 import dev.evalops.golden.GoldenEval;
 import dev.evalops.trigger.TriggerParser;
 
@@ -19,6 +19,6 @@ public class GoldenSetEvalHandler implements RequestHandler<JsonNode, JsonNode> 
 
     @Override
     public JsonNode handleRequest(JsonNode event, Context context) {
-        return Json.mapper().valueToTree(eval.handle(TriggerParser.parse(event)));
+        return HandlerResults.toJson(eval.handle(TriggerParser.parse(event)));
     }
 }

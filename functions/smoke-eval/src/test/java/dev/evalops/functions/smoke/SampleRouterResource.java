@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <li>{@code green}: the sample router as it is;</li>
  * <li>{@code red}: misbehaving on purpose: wrong tier for the fraud case, a slow answer for the latency case, the
  * ticket text (with its e-mail addresses) echoed for the PII case;</li>
+ * <li>{@code echo}: every ticket's text echoed back in {@code fallback_reason} (PII included);</li>
  * <li>{@code down}: nothing listens at the configured URL.</li>
  * </ul>
  * Like the production router, the sample router reads safe mode from the environment's SSM flag on every request.
@@ -43,8 +44,10 @@ public class SampleRouterResource implements QuarkusTestResourceLifecycleManager
             options = options.fault("tier0-fraud-chargeback", Fault.WRONG_TIER)
                     .fault("latency-and-cost", Fault.slow(SLOW))
                     .fault("pii-not-echoed", Fault.ECHO_TEXT);
+        } else if (scenario.equals("echo")) {
+            options = options.everyTicket(Fault.ECHO_TEXT);
         } else if (!scenario.equals("green")) {
-            throw new IllegalArgumentException("scenario must be green, red or down: " + scenario);
+            throw new IllegalArgumentException("scenario must be green, red, echo or down: " + scenario);
         }
         router = SampleRouter.start(options);
         return Map.of("evalops.router.url", router.url().toString());
