@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalops.core.Json;
+import dev.evalops.core.HandlerResults;
 import dev.evalops.drift.DriftResponse;
 import dev.evalops.trigger.TriggerParser;
 
@@ -19,6 +19,6 @@ public class DriftResponseHandler implements RequestHandler<JsonNode, JsonNode> 
 
     @Override
     public JsonNode handleRequest(JsonNode event, Context context) {
-        return Json.mapper().valueToTree(drift.handle(TriggerParser.parse(event)));
+        return HandlerResults.toJson(drift.handle(TriggerParser.parse(event)));
     }
 }
