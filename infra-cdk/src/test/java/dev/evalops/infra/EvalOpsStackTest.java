@@ -223,6 +223,8 @@ class EvalOpsStackTest {
         assertThat(permissions("drift-response")).isEqualTo(common("driftresponse", Set.of(
                 "Allow s3:GetObject ${AnalyticsBucket.Arn}/turns/*",
                 "Allow s3:GetObject ${AnalyticsBucket.Arn}/eval_runs/golden/*",
+                "Allow s3:GetObject ${AnalyticsBucket.Arn}/golden/*",
+                "Allow s3:GetObject ${AnalyticsBucket.Arn}/labeling/*",
                 "Allow s3:GetObject ${AnalyticsBucket.Arn}/eval_runs/drift/*",
                 "Allow s3:PutObject ${AnalyticsBucket.Arn}/eval_runs/drift/*",
                 "Allow s3:DeleteObject ${AnalyticsBucket.Arn}/eval_runs/drift/*",

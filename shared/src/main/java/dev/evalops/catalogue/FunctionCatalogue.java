@@ -44,7 +44,9 @@ public final class FunctionCatalogue {
             "Alarm response: safe mode on, problem sample, golden run; guarded way back",
             512, Duration.ofMinutes(5), OptionalInt.empty(),
             List.of(),
-            Needs.none().reads("turns/").reads("eval_runs/golden/").readsWrites("eval_runs/drift/").writesOnce("decision_log/")
+            // golden/ and labeling/: evaluate-labeled-sample reads the golden policy and the labeled batch people upload.
+            Needs.none().reads("turns/").reads("eval_runs/golden/").reads("golden/").reads("labeling/").readsWrites("eval_runs/drift/")
+                    .writesOnce("decision_log/")
                     .readsWritesFlag(Parameters.SAFE_MODE).describesAlarms()
                     .invokes(GOLDEN_SET_EVAL, DRIFT_GOLDEN_FUNCTION_ENV));
 

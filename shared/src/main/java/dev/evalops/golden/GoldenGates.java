@@ -9,7 +9,7 @@ public record GoldenGates(double minAccuracy, int maxTier0FalseNegatives, int ma
         return new GoldenGates(0.95, 0, 0, 5000, 0.01, 0.05);
     }
 
-    static GoldenGates from(GoldenConfig.Gates g) {
+    public static GoldenGates from(GoldenConfig.Gates g) {
         return new GoldenGates(g.minAccuracy(), g.maxTier0FalseNegatives(), g.maxTier2GateViolations(), g.maxP95LatencyMs(),
                 g.maxCostPerExampleUsd(), g.maxUnscoredShare());
     }

@@ -14,7 +14,9 @@ public final class Commands {
             new dev.evalops.golden.GoldenPromoteCommand(),
             new dev.evalops.golden.DemoCommand(),
             new dev.evalops.rollup.RollupCommand(),
-            new dev.evalops.turns.GenerateCommand());
+            new dev.evalops.turns.GenerateCommand(),
+            new SafeModeCommand(),
+            new DriftCommand());
 
     private Commands() {
     }

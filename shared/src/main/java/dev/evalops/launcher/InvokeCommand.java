@@ -27,16 +27,21 @@ final class InvokeCommand implements LauncherCommand {
     @Override
     public Invocation prepare(List<String> args) {
         LauncherArgs a = LauncherArgs.parse("invoke", args, Set.of("event", "out"), Set.of());
-        Path file = Path.of(a.required("event"));
+        return new Invocation.Handler(readEvent("invoke", Path.of(a.required("event"))),
+                a.option("out").map(LauncherArgs::outputConfig).orElse(Map.of()));
+    }
+
+    /** A trigger payload file, as JSON; unreadable or empty is bad input naming the file. */
+    static JsonNode readEvent(String command, Path file) {
         JsonNode event;
         try {
             event = Json.mapper().readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new BadInputException("invoke: cannot read event file " + file + ": " + e.getMessage(), e);
+            throw new BadInputException(command + ": cannot read event file " + file + ": " + e.getMessage(), e);
         }
         if (event == null) {
-            throw new BadInputException("invoke: event file " + file + " is empty");
+            throw new BadInputException(command + ": event file " + file + " is empty");
         }
-        return new Invocation.Handler(event, a.option("out").map(LauncherArgs::outputConfig).orElse(Map.of()));
+        return event;
     }
 }

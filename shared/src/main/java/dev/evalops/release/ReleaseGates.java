@@ -3,9 +3,6 @@ package dev.evalops.release;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
@@ -16,8 +13,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.evalops.artifacts.ArtifactStore;
+import dev.evalops.artifacts.DecisionLog;
 import dev.evalops.core.BadInputException;
-import dev.evalops.core.Json;
 import dev.evalops.flags.Flag;
 import dev.evalops.flags.FlagStore;
 
@@ -32,7 +29,6 @@ import dev.evalops.flags.FlagStore;
  */
 @ApplicationScoped
 public class ReleaseGates {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FlagStore flags;
@@ -114,9 +110,7 @@ public class ReleaseGates {
             RANDOM.nextBytes(suffix);
             id = HexFormat.of().formatHex(suffix);
         }
-        String key = "decision_log/" + LocalDate.ofInstant(at, ZoneOffset.UTC) + "/" + STAMP.format(at) + "-gate-"
-                + change.action().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + id + ".json";
-        audit.putDocument(key, Json.mapper().valueToTree(change));
+        new DecisionLog(audit).write(at, "gate-" + change.action().name().toLowerCase(Locale.ROOT).replace('_', '-'), id, change);
     }
 
     private ReleaseGate gate(ReleaseGate.State state, String reason, String runId, String by, List<String> failed) {

@@ -31,26 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalops.artifacts.ArtifactStore;
-import dev.evalops.artifacts.Inputs;
 import dev.evalops.artifacts.LocalArtifactStore;
 import dev.evalops.artifacts.Manifest;
 import dev.evalops.artifacts.Pointer;
 import dev.evalops.artifacts.RunRef;
 import dev.evalops.artifacts.RunWriter;
-import dev.evalops.config.EvalOpsConfig;
 import dev.evalops.core.BadInputException;
 import dev.evalops.core.Json;
 import dev.evalops.core.Outcome;
 import dev.evalops.metrics.MetricDatum;
 import dev.evalops.metrics.MetricsSink;
-import dev.evalops.router.RouterClients;
 import dev.evalops.router.sample.SampleRouter;
 import dev.evalops.sanitize.Sanitizer;
 import dev.evalops.testing.RepoRoot;
 import dev.evalops.trigger.TriggerParser;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** The service end to end on a local store: the sample set (live and replayed), baselines, refusals, faults. */
 class GoldenEvalTest {
@@ -104,15 +98,7 @@ class GoldenEvalTest {
     }
 
     GoldenEval eval(Map<String, String> properties, ArtifactStore artifacts) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(EvalOpsConfig.class).withMapping(GoldenConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
-        Inputs inputs = new Inputs(() -> {
-            throw new AssertionError("local test: no S3");
-        }, root.toString());
-        RouterClients routers = new RouterClients(config.getConfigMapping(EvalOpsConfig.class), () -> {
-            throw new AssertionError("local test: no SSM");
-        }, inputs);
-        return new GoldenEval(artifacts, inputs, sink, routers, config.getConfigMapping(GoldenConfig.class), clock);
+        return LocalGoldenEval.create(root, artifacts, sink, clock, properties);
     }
 
     GoldenRunResult run(GoldenEval eval, GoldenRunRequest request) {

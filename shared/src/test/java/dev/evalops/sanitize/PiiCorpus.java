@@ -113,6 +113,18 @@ public final class PiiCorpus {
         return tickets.stream().flatMap(t -> t.pii().stream()).map(Planted::value).filter(v -> v.length() >= 4).distinct().toList();
     }
 
+    /**
+     * The planted values the sanitizer recognizes on their own (e-mails, formatted phones, cards, IBANs, IPs, keys,
+     * JWTs, ...), for identifier fields, which hold a bare value. Names, bare digit runs and keyword-adjacent secrets
+     * are only recognized with the words around them (README "Sanitizer"): they go in text fields.
+     */
+    public static List<String> standaloneValues(List<Ticket> tickets) {
+        return rawValues(tickets).stream().filter(v -> {
+            List<Finding> f = Sanitizer.findings(v);
+            return f.size() == 1 && f.get(0).start() == 0 && f.get(0).end() == v.length();
+        }).toList();
+    }
+
     /** Total UTF-8 size of the tickets' texts. */
     public static long bytes(List<Ticket> tickets) {
         return tickets.stream().mapToLong(t -> t.text().getBytes(StandardCharsets.UTF_8).length).sum();

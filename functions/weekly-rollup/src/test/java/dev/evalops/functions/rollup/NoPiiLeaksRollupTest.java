@@ -20,9 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalops.core.Json;
-import dev.evalops.sanitize.Finding;
 import dev.evalops.sanitize.PiiCorpus;
-import dev.evalops.sanitize.Sanitizer;
 import dev.evalops.testing.AwsEmulator;
 import dev.evalops.testing.EmulatorTestResource;
 import dev.evalops.testing.FunctionLeaks;
@@ -50,15 +48,8 @@ class NoPiiLeaksRollupTest {
             "card " + CARD + " call " + PHONE + " " + EMAIL,
             "{\"turn_id\": \"t-bad-1\", \"ts\": \"2026-11-10T10:00:00Z\", \"user_id\": \"" + EMAIL + "\", \"latency_ms\": \"" + PHONE + "\"}",
             "{\"turn_id\": \"t-bad-2\", \"ts\": \"2026-11-11T10:00:00Z\", \"user_id\": \"u-1\", \"intent\": \"" + CARD + "\", \"provider\": ");
-    /**
-     * The planted values the sanitizer recognizes on their own (e-mails, formatted phones, cards, IBANs, IPs, keys,
-     * JWTs, ...), for the identifier fields, which hold a bare value. Names, bare digit runs and keyword-adjacent
-     * secrets are only recognized with the words around them (README "Sanitizer"): they go in the text fields.
-     */
-    static final List<String> STANDALONE = PiiCorpus.rawValues(TICKETS).stream().filter(v -> {
-        List<Finding> f = Sanitizer.findings(v);
-        return f.size() == 1 && f.get(0).start() == 0 && f.get(0).end() == v.length();
-    }).toList();
+    /** For the identifier fields, which hold a bare value (see {@link PiiCorpus#standaloneValues}). */
+    static final List<String> STANDALONE = PiiCorpus.standaloneValues(TICKETS);
     static final List<String> KEYS = List.of("turns/dt=2026-11-10/part-0.jsonl.gz", "turns/dt=2026-11-11/part-0.jsonl.gz");
 
     @Test
