@@ -2,6 +2,7 @@ package dev.evalops.flags;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,29 @@ public interface FlagStore {
      * @return the flag as it stands after the update (or unchanged)
      */
     <T> Flag<T> update(String flag, Class<T> type, Function<Optional<T>, Optional<T>> decide);
+
+    /**
+     * {@link #update} for callers that report what they decided: {@code rule} turns the current value into a
+     * decision, {@code toWrite} into the value to write (empty = leave the flag unchanged). Both may run several
+     * times, so neither may have side effects.
+     *
+     * @return the last decision (the one the write stands on), the value it was made on, and the flag afterwards
+     */
+    default <T, D> Decided<T, D> decide(String flag, Class<T> type, Function<Optional<T>, D> rule, Function<D, Optional<T>> toWrite) {
+        AtomicReference<Optional<T>> seen = new AtomicReference<>(Optional.empty());
+        AtomicReference<D> decision = new AtomicReference<>();
+        Flag<T> after = update(flag, type, current -> {
+            D d = rule.apply(current);
+            seen.set(current);
+            decision.set(d);
+            return toWrite.apply(d);
+        });
+        return new Decided<>(seen.get(), decision.get(), after);
+    }
+
+    /** What {@link #decide} did: {@code before} is empty when the flag did not exist. */
+    record Decided<T, D>(Optional<T> before, D decision, Flag<T> after) {
+    }
 
     /** Accepted values, oldest first (as far back as the parameter's history reaches). */
     <T> List<Flag<T>> history(String flag, Class<T> type);

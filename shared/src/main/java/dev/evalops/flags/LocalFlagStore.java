@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalops.core.BadInputException;
 import dev.evalops.core.Json;
-import dev.evalops.sanitize.Sanitizer;
 
 /**
  * Flags as JSON files ({@code <root>/flags/<name>.json}, all versions kept) for local runs. A file lock
@@ -91,8 +90,7 @@ public final class LocalFlagStore implements FlagStore {
 
     private Stored append(String flag, List<Stored> versions, Object value) {
         long next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
-        // Sanitized like SsmFlagStore's values: a flag's reason and set_by are free text.
-        Stored stored = new Stored(next, Sanitizer.forRun().clean(Json.mapper().valueToTree(value)), clock.instant());
+        Stored stored = new Stored(next, FlagValues.sanitizedTree(value), clock.instant());
         List<Stored> all = new ArrayList<>(versions);
         all.add(stored);
         Path file = file(flag);

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalops.core.BadInputException;
 import dev.evalops.core.Json;
-import dev.evalops.sanitize.Sanitizer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
@@ -151,8 +150,7 @@ public final class SsmFlagStore implements FlagStore {
     }
 
     private static String withBase(Object value, long base) {
-        // A flag's reason and set_by are free text from alarms and people (e.g. an alarm reason quoting a ticket).
-        JsonNode tree = Sanitizer.forRun().clean(Json.mapper().valueToTree(value));
+        JsonNode tree = FlagValues.sanitizedTree(value);
         if (!(tree instanceof ObjectNode object)) {
             throw new IllegalArgumentException("flag values must be JSON objects, got " + tree.getNodeType());
         }

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,17 +83,10 @@ public class ReleaseGates {
     }
 
     private GateChange apply(Function<Optional<ReleaseGate>, Optional<Decision>> rule) {
-        // update() may call decide several times (conflicts): keep the last decision and the value it saw.
-        AtomicReference<Optional<ReleaseGate>> seen = new AtomicReference<>(Optional.empty());
-        AtomicReference<Optional<Decision>> decided = new AtomicReference<>(Optional.empty());
-        Flag<ReleaseGate> after = flags.update(ReleaseGate.FLAG, ReleaseGate.class, current -> {
-            Optional<Decision> d = rule.apply(current);
-            seen.set(current);
-            decided.set(d);
-            return d.map(Decision::gate);
-        });
-        GateChange.Action action = decided.get().map(Decision::action).orElse(GateChange.Action.UNCHANGED);
-        GateChange change = new GateChange(action, seen.get().orElse(null), after.value(), after.version(), parameter());
+        FlagStore.Decided<ReleaseGate, Optional<Decision>> d = flags.decide(ReleaseGate.FLAG, ReleaseGate.class, rule,
+                decision -> decision.map(Decision::gate));
+        GateChange.Action action = d.decision().map(Decision::action).orElse(GateChange.Action.UNCHANGED);
+        GateChange change = new GateChange(action, d.before().orElse(null), d.after().value(), d.after().version(), parameter());
         if (change.changed()) {
             record(change);
         }

@@ -132,18 +132,12 @@ public class SafeModeService {
     }
 
     private SafeModeChange change(Function<SafeModeState, Optional<Decision>> decide) {
-        // update() may call decide several times (conflicts); the last call is the one the result stands on.
-        Decision[] last = new Decision[1];
-        SafeModeState[] before = new SafeModeState[1];
-        Flag<SafeModeState> result = flags.update(FLAG, SafeModeState.class, value -> {
-            SafeModeState current = value.orElseGet(SafeModeState::absent);
-            Decision d = decide.apply(current).orElse(new Decision(Transition.UNCHANGED, null, false));
-            last[0] = d;
-            before[0] = current;
-            return Optional.ofNullable(d.next());
-        });
-        SafeModeState after = result.value() == null ? before[0] : result.value();
-        return new SafeModeChange(last[0].transition(), before[0], after, result.version(), last[0].claimedEvidence());
+        FlagStore.Decided<SafeModeState, Decision> d = flags.decide(FLAG, SafeModeState.class,
+                value -> decide.apply(value.orElseGet(SafeModeState::absent)).orElse(new Decision(Transition.UNCHANGED, null, false)),
+                decision -> Optional.ofNullable(decision.next()));
+        SafeModeState before = d.before().orElseGet(SafeModeState::absent);
+        SafeModeState after = d.after().value() == null ? before : d.after().value();
+        return new SafeModeChange(d.decision().transition(), before, after, d.after().version(), d.decision().claimedEvidence());
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -37,6 +37,7 @@ import dev.evalops.router.RouterClient;
 import dev.evalops.router.RouterClients;
 import dev.evalops.router.RouterOutcome;
 import dev.evalops.router.RouterRequest;
+import dev.evalops.safemode.SafeModeService;
 import dev.evalops.sanitize.Sanitizer;
 import dev.evalops.smoke.SmokeSuite.SmokeCase;
 import dev.evalops.trigger.Trigger;
@@ -53,7 +54,6 @@ import dev.evalops.trigger.Trigger;
 @ApplicationScoped
 public class SmokeEval {
     static final String KIND = "smoke";
-    static final String SAFE_MODE_FLAG = "safe-mode";
     private static final Logger LOG = Logger.getLogger(SmokeEval.class);
     private static final int MAX_REASON = 600;
 
@@ -247,8 +247,8 @@ public class SmokeEval {
     }
 
     private SafeModeState readSafeMode() {
-        String name = flags.parameterName(SAFE_MODE_FLAG);
-        return flags.read(SAFE_MODE_FLAG, JsonNode.class)
+        String name = flags.parameterName(SafeModeService.FLAG);
+        return flags.read(SafeModeService.FLAG, JsonNode.class)
                 .map(f -> new SafeModeState(f.value() != null && f.value().path("enabled").asBoolean(false), name + " v" + f.version()))
                 .orElse(new SafeModeState(false, name + " (absent)"));
     }
