@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -99,10 +98,7 @@ public class LabeledSampleEvaluator {
         List<RouterOutcome> outcomes = replay.routeAll(set.examples().stream()
                 .map(e -> new RouterRequest(e.id(), e.text(), e.channel(), run.runId(), DriftResponse.KIND)).toList());
         GoldenMetrics m = GoldenScorer.score(set.examples(), outcomes, policy);
-        List<PredictionRecord> records = new ArrayList<>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            records.add(PredictionRecord.of(set.examples().get(i), outcomes.get(i)));
-        }
+        List<PredictionRecord> records = PredictionRecord.of(set.examples(), outcomes);
         VerdictDecision decision = VerdictDecision.decide(m, null, GoldenGates.from(golden.gates()));
         LabeledSampleReport report = new LabeledSampleReport(run.runId(), now, "labeled sample of drift run " + alarmRun.runId(),
                 decision.verdict(), decision.reasons(), decision.gates(), alarmRun.prefix(), batchLocation, predictions, policyLocation, policy,
