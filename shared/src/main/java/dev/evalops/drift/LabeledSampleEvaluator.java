@@ -2,6 +2,7 @@ package dev.evalops.drift;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,10 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,10 +80,11 @@ public class LabeledSampleEvaluator {
      */
     public SampleEvaluation evaluate(String batch, Optional<String> runOverride) {
         String batchLocation = inputs.resolve(batch);
-        // Everything that can be refused is checked before anything is written.
-        GoldenSetReader reader = new GoldenSetReader(inputs);
-        GoldenSet set = reader.read(batchLocation).requireUsable(1.0);
-        RunRef alarmRun = runOverride.map(LabeledSampleEvaluator::parseRun).orElseGet(() -> runOfRows(batchLocation));
+        // Everything that can be refused is checked before anything is written. The batch (a few dozen rows) is read
+        // once: its rows are scored and, without field 'run', name the drift run they came from.
+        String text = inputs.readText(batchLocation);
+        GoldenSet set = parse(text, batchLocation).requireUsable(1.0);
+        RunRef alarmRun = runOverride.map(LabeledSampleEvaluator::parseRun).orElseGet(() -> runOfRows(text, batchLocation));
         Manifest manifest = store.manifest(alarmRun).orElseThrow(() -> new BadInputException("evaluate-labeled-sample: drift run "
                 + alarmRun.prefix() + " does not exist in " + store.root() + " (or never completed)"));
         if (manifest.artifacts().stream().noneMatch(a -> a.name().equals(PREDICTIONS))) {
@@ -91,7 +93,7 @@ public class LabeledSampleEvaluator {
         }
         String predictions = store.root() + "/" + alarmRun.prefix() + PREDICTIONS;
         String policyLocation = inputs.resolve(golden.root() + "/" + goldenVersion + "/policy.json");
-        Policy policy = reader.readPolicy(policyLocation);
+        Policy policy = new GoldenSetReader(inputs).readPolicy(policyLocation);
         ReplayRouterClient replay = ReplayRouterClient.load(inputs, predictions);
 
         Instant now = clock.instant();
@@ -99,10 +101,7 @@ public class LabeledSampleEvaluator {
         List<RouterOutcome> outcomes = replay.routeAll(set.examples().stream()
                 .map(e -> new RouterRequest(e.id(), e.text(), e.channel(), run.runId(), DriftResponse.KIND)).toList());
         GoldenMetrics m = GoldenScorer.score(set.examples(), outcomes, policy);
-        List<PredictionRecord> records = new ArrayList<>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            records.add(PredictionRecord.of(set.examples().get(i), outcomes.get(i)));
-        }
+        List<PredictionRecord> records = PredictionRecord.of(set.examples(), outcomes);
         VerdictDecision decision = VerdictDecision.decide(m, null, GoldenGates.from(golden.gates()));
         LabeledSampleReport report = new LabeledSampleReport(run.runId(), now, "labeled sample of drift run " + alarmRun.runId(),
                 decision.verdict(), decision.reasons(), decision.gates(), alarmRun.prefix(), batchLocation, predictions, policyLocation, policy,
@@ -141,16 +140,18 @@ public class LabeledSampleEvaluator {
         }
     }
 
-    /** The one drift run the batch's rows come from ({@code sample.drift_run}). */
-    private RunRef runOfRows(String batchLocation) {
-        TreeSet<String> runs = new TreeSet<>();
-        try (BufferedReader in = inputs.openText(batchLocation)) {
-            for (String line; (line = in.readLine()) != null;) {
-                driftRunOf(line).ifPresent(runs::add);
-            }
+    private static GoldenSet parse(String text, String location) {
+        try {
+            return GoldenSetReader.parse(new BufferedReader(new StringReader(text)), location);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + batchLocation + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e); // a StringReader does not fail
         }
+    }
+
+    /** The one drift run the batch's rows come from ({@code sample.drift_run}). */
+    private static RunRef runOfRows(String text, String batchLocation) {
+        TreeSet<String> runs = text.lines().map(LabeledSampleEvaluator::driftRunOf).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(TreeSet::new));
         if (runs.size() != 1) {
             throw new BadInputException("evaluate-labeled-sample: " + batchLocation + (runs.isEmpty()
                     ? " has no row with sample.drift_run" : " mixes rows of " + runs.size() + " drift runs " + runs)

@@ -123,10 +123,7 @@ public class GoldenEval {
         }
 
         GoldenMetrics m = GoldenScorer.score(set.examples(), outcomes, policy);
-        List<PredictionRecord> predictions = new ArrayList<>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            predictions.add(PredictionRecord.of(set.examples().get(i), outcomes.get(i)));
-        }
+        List<PredictionRecord> predictions = PredictionRecord.of(set.examples(), outcomes);
         GoldenConfig.Baseline bc = config.baseline();
         BaselineComparison comparison = baseline
                 .map(b -> BaselineComparer.compare(version, m, predictions, b, bc.test(), bc.alpha(), bc.confusionShifts())).orElse(null);

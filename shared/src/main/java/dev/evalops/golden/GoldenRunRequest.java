@@ -38,14 +38,6 @@ public record GoldenRunRequest(String goldenVersion, String golden, String polic
         return new GoldenRunRequest(value, golden, policy, predictions, baseline, dryRun, reason);
     }
 
-    public GoldenRunRequest withGolden(String value) {
-        return new GoldenRunRequest(goldenVersion, value, policy, predictions, baseline, dryRun, reason);
-    }
-
-    public GoldenRunRequest withPolicy(String value) {
-        return new GoldenRunRequest(goldenVersion, golden, value, predictions, baseline, dryRun, reason);
-    }
-
     public GoldenRunRequest withPredictions(String value) {
         return new GoldenRunRequest(goldenVersion, golden, policy, value, baseline, dryRun, reason);
     }

@@ -1,5 +1,8 @@
 package dev.evalops.golden;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.evalops.router.RouterOutcome;
 import dev.evalops.router.RoutingDecision;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -26,6 +29,15 @@ public record PredictionRecord(String id, String goldIntent, int goldTier, Strin
         return new PredictionRecord(example.id(), example.intent(), example.tier(), d.intent(), d.team(), d.template(), d.tier(),
                 d.action(), d.confidence(), d.provider(), d.model(), d.promptVersion(), d.latencyMs(), d.costUsd(), d.cacheHit(),
                 d.fallbackReason(), d.safeMode(), GoldenScorer.intentCorrect(example, outcome), unscored);
+    }
+
+    /** One record per example, paired with its outcome by position (what {@code RouterClient.routeAll} returns). */
+    public static List<PredictionRecord> of(List<GoldenExample> examples, List<RouterOutcome> outcomes) {
+        List<PredictionRecord> records = new ArrayList<>(examples.size());
+        for (int i = 0; i < examples.size(); i++) {
+            records.add(of(examples.get(i), outcomes.get(i)));
+        }
+        return records;
     }
 
     public boolean scored() {

@@ -38,20 +38,12 @@ class BaselineComparerTest {
         return out;
     }
 
-    static List<PredictionRecord> records(List<GoldenExample> examples, List<RouterOutcome> outcomes) {
-        List<PredictionRecord> out = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            out.add(PredictionRecord.of(examples.get(i), outcomes.get(i)));
-        }
-        return out;
-    }
-
     static BaselineRun baseline(List<GoldenExample> examples, List<RouterOutcome> outcomes, String version, boolean withPredictions) {
         GoldenMetrics m = GoldenScorer.score(examples, outcomes, Fixtures.POLICY);
         ObjectNode doc = Json.mapper().createObjectNode();
         doc.put("golden_version", version);
         doc.setAll((ObjectNode) Json.mapper().valueToTree(m));
-        return new BaselineRun("golden-20261115-0200-aaaa", doc, withPredictions ? records(examples, outcomes) : null);
+        return new BaselineRun("golden-20261115-0200-aaaa", doc, withPredictions ? PredictionRecord.of(examples, outcomes) : null);
     }
 
     @Test
@@ -61,7 +53,7 @@ class BaselineComparerTest {
         BaselineRun before = baseline(ex, outcomes(ex, java.util.Set.of(0, 1, 20), java.util.Set.of()), "v1", true);
         List<RouterOutcome> nowOutcomes = outcomes(ex, java.util.Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 21), java.util.Set.of(30));
         GoldenMetrics now = GoldenScorer.score(ex, nowOutcomes, Fixtures.POLICY);
-        BaselineComparison c = BaselineComparer.compare("v1", now, records(ex, nowOutcomes), before, "mid-p", 0.05, 5);
+        BaselineComparison c = BaselineComparer.compare("v1", now, PredictionRecord.of(ex, nowOutcomes), before, "mid-p", 0.05, 5);
 
         // 39 pairs (30 unscored now); lost = 2..9 and 21 = 9; gained = 20 = 1; both wrong = 0, 1
         assertThat(c.paired().pairs()).isEqualTo(39);
@@ -96,7 +88,7 @@ class BaselineComparerTest {
         List<GoldenExample> ex = examples();
         BaselineRun before = baseline(ex, outcomes(ex, java.util.Set.of(), java.util.Set.of()), "v1", true);
         List<RouterOutcome> nowOutcomes = outcomes(ex, java.util.Set.of(3, 25), java.util.Set.of());
-        BaselineComparison c = BaselineComparer.compare("v1", GoldenScorer.score(ex, nowOutcomes, Fixtures.POLICY), records(ex, nowOutcomes),
+        BaselineComparison c = BaselineComparer.compare("v1", GoldenScorer.score(ex, nowOutcomes, Fixtures.POLICY), PredictionRecord.of(ex, nowOutcomes),
                 before, "exact", 0.05, 5);
         assertThat(c.paired().mcnemar().pExact()).isCloseTo(0.5, within(1e-12)); // b=2, c=0: 2 * 1/4
         assertThat(c.dropSignificant()).isFalse();
@@ -109,7 +101,7 @@ class BaselineComparerTest {
     void aBaselineWithoutPredictionsOrOfAnotherVersionIsComparedAsFarAsPossible() {
         List<GoldenExample> ex = examples();
         List<RouterOutcome> o = outcomes(ex, java.util.Set.of(1), java.util.Set.of());
-        BaselineComparison c = BaselineComparer.compare("v2", GoldenScorer.score(ex, o, Fixtures.POLICY), records(ex, o),
+        BaselineComparison c = BaselineComparer.compare("v2", GoldenScorer.score(ex, o, Fixtures.POLICY), PredictionRecord.of(ex, o),
                 baseline(ex, o, "v1", false), "mid-p", 0.05, 5);
         assertThat(c.paired()).isNull();
         assertThat(c.dropSignificant()).isFalse();

@@ -32,10 +32,7 @@ class GoldenArtifactsTest {
         examples.set(1, new GoldenExample(e2.id(), "Where is my order? Reply to jane.doe@example.com", e2.channel(), e2.intent(), e2.team(),
                 e2.template(), e2.tier()));
         List<RouterOutcome> outcomes = Fixtures.CASE_OUTCOMES;
-        List<PredictionRecord> records = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            records.add(PredictionRecord.of(examples.get(i), outcomes.get(i)));
-        }
+        List<PredictionRecord> records = PredictionRecord.of(examples, outcomes);
         GoldenMetrics m = GoldenScorer.score(examples, outcomes, Fixtures.POLICY);
         LocalArtifactStore store = new LocalArtifactStore(root, Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC));
         RunRef run = new RunRef("golden", LocalDate.parse("2026-11-22"), "golden-20261122-0200-0001");
