@@ -132,10 +132,7 @@ public final class RollupBench {
         long t0 = System.nanoTime();
         Inputs inputs = new Inputs(() -> null, dir.toString());
         TurnExport export = new TurnExport(inputs, dir.toString());
-        List<TurnExport.TurnFile> files = new ArrayList<>();
-        for (int d = 0; d <= 7; d++) {
-            files.addAll(export.files(START.plusDays(d)));
-        }
+        List<TurnExport.TurnFile> files = export.files(START, START.plusDays(7));
         RollupScan.Result result = new RollupScan(inputs, threads, 1, 0.005, 10, 50, 20)
                 .scan(files, START, START.plusDays(6), Sanitizer.forRun(), RollupScan.sampleSeed("rollup-bench"));
         double seconds = (System.nanoTime() - t0) / 1e9;

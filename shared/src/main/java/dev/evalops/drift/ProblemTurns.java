@@ -2,7 +2,6 @@ package dev.evalops.drift;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,19 +53,16 @@ public final class ProblemTurns {
         List<String> damaged = new ArrayList<>();
         List<BadTurnLine> quarantined = new ArrayList<>();
         long bad = 0;
-        LocalDate last = now.atZone(ZoneOffset.UTC).toLocalDate();
-        for (LocalDate day = from.atZone(ZoneOffset.UTC).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            for (TurnExport.TurnFile file : export.files(day)) {
-                files.add(file.location());
-                TurnFileSummary read = reader.read(file.location(), sampler, line -> {
-                    if (quarantined.size() < MAX_QUARANTINED) {
-                        quarantined.add(line);
-                    }
-                });
-                bad += read.badLines();
-                if (read.damaged() != null) {
-                    damaged.add(file.location() + ": " + read.damaged());
+        for (TurnExport.TurnFile file : export.files(from.atZone(ZoneOffset.UTC).toLocalDate(), now.atZone(ZoneOffset.UTC).toLocalDate())) {
+            files.add(file.location());
+            TurnFileSummary read = reader.read(file.location(), sampler, line -> {
+                if (quarantined.size() < MAX_QUARANTINED) {
+                    quarantined.add(line);
                 }
+            });
+            bad += read.badLines();
+            if (read.damaged() != null) {
+                damaged.add(file.location() + ": " + read.damaged());
             }
         }
         return new Sampled(sampler.result(), files, bad, quarantined, damaged);

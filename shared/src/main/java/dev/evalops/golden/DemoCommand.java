@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalops.core.BadInputException;
@@ -67,7 +66,7 @@ public final class DemoCommand implements LauncherCommand {
                 config.put("evalops.router.api-key-source", "none");
                 config.put("evalops.metrics.backend", "log");
                 JsonNode result = Launcher.callHandler(new Invocation.Handler(event, config));
-                System.out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+                Launcher.printJson(System.out, result);
                 int code = Launcher.exitCode(result);
                 if (code == Outcome.GATES_FAILED.exitCode() || code == Outcome.PASS.exitCode()) {
                     System.out.println("demo: verdict " + result.path("verdict").asText() + "; read " + result.path("location").asText()

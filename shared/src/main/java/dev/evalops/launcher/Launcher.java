@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.evalops.core.BadInputException;
 import dev.evalops.core.Json;
@@ -59,8 +59,13 @@ public final class Launcher {
 
     private static int invokeHandler(Invocation.Handler handler, PrintStream out) throws Exception {
         JsonNode result = callHandler(handler);
-        out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        printJson(out, result);
         return exitCode(result);
+    }
+
+    /** A command's result on its output: the shared mapper's JSON, indented for a person. */
+    public static void printJson(PrintStream out, Object result) throws JsonProcessingException {
+        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
 
     /**

@@ -15,8 +15,8 @@ import com.datadoghq.sketch.ddsketch.DDSketches;
 import dev.evalops.turns.TurnRecord;
 
 /**
- * The rollup's aggregates over some turns: one per file while it is read (single-threaded, no locks), merged
- * into the run's total when the file is done. Everything here merges exactly: counts, sums of cost in integer
+ * The rollup's aggregates over some turns: one per scan worker thread (single-threaded, no locks), merged
+ * into the run's total when every file is read (see {@link RollupScan}). Everything here merges exactly: counts, sums of cost in integer
  * nano-dollars (so the merge order never changes a digit), DDSketch latency sketches (bin counts add), per-user
  * totals (memory: distinct users), the top N by cost and a bottom-k review sample keyed by a seeded hash of the
  * turn id (a reservoir sample whose result does not depend on the order turns arrive in), both {@link Ranking}s.

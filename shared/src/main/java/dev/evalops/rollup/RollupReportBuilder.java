@@ -31,8 +31,8 @@ final class RollupReportBuilder {
     private RollupReportBuilder() {
     }
 
-    static RollupReport build(String runId, RollupRequest request, Instant now, String turnsRoot, Map<LocalDate, Integer> filesPerDay,
-            RollupScan.Result scan, Optional<Previous> previous, RollupConfig config) {
+    static RollupReport build(String runId, RollupRequest request, Instant now, String turnsRoot, RollupScan.Result scan,
+            Optional<Previous> previous, RollupConfig config) {
         RollupPartial t = scan.totals;
         Optional<RollupReport> prev = previous.map(Previous::report);
 
@@ -52,7 +52,7 @@ final class RollupReportBuilder {
                 cost.perTurnUsd(), config.gates());
 
         return new RollupReport(RollupReport.SCHEMA_VERSION, runId, range(request), now, input(turnsRoot, request, scan),
-                intents, latency, cost, cache, fallbacks, errors, days(request, filesPerDay, t), expensive(t),
+                intents, latency, cost, cache, fallbacks, errors, days(request, scan), expensive(t),
                 accuracy, new RollupReport.ReviewSample(t.sample.size(), runId, RollupArtifacts.REVIEW_SAMPLE), wow, gates);
     }
 
@@ -171,11 +171,13 @@ final class RollupReportBuilder {
                 .toList();
     }
 
-    private static List<RollupReport.DayRow> days(RollupRequest request, Map<LocalDate, Integer> filesPerDay, RollupPartial t) {
+    private static List<RollupReport.DayRow> days(RollupRequest request, RollupScan.Result scan) {
+        RollupPartial t = scan.totals;
+        Map<LocalDate, Long> filesPerDay = scan.files.stream().collect(Collectors.groupingBy(FileStats::partition, Collectors.counting()));
         List<RollupReport.DayRow> rows = new ArrayList<>();
         for (int i = 0; i < t.dayTurns.length; i++) {
             LocalDate day = request.from().plusDays(i);
-            int files = filesPerDay.getOrDefault(day, 0);
+            int files = filesPerDay.getOrDefault(day, 0L).intValue();
             rows.add(new RollupReport.DayRow(day, t.dayTurns[i] == 0 ? "missing" : "ok", files, t.dayTurns[i], rate(t.dayCacheHits[i], t.dayCacheKnown[i]),
                     rate(t.dayErrors[i], t.dayTurns[i]), rate(t.dayFallbacks[i], t.dayTurns[i])));
         }

@@ -86,10 +86,6 @@ public final class RollupScan {
             return files.stream().mapToLong(FileStats::badLines).sum();
         }
 
-        public List<FileStats> files() {
-            return files;
-        }
-
         /** Headline figures, for cross-checking the scan against another engine (the benchmark). */
         public long users() {
             return totals.users.size();

@@ -30,7 +30,6 @@ final class TurnIdIndex {
     private final Map<Integer, Stripe[]> days = new ConcurrentHashMap<>();
     /** Partitions (epoch days) still being read, with the number of their files not yet done. */
     private final TreeMap<Integer, Integer> pendingPartitions = new TreeMap<>();
-    private int lowestPending = Integer.MAX_VALUE;
 
     /** @param filesPerPartition epoch day of each partition to be read, with its number of files */
     TurnIdIndex(int lateDays, Map<Integer, Integer> filesPerPartition) {
@@ -40,7 +39,6 @@ final class TurnIdIndex {
                 pendingPartitions.put(day, files);
             }
         });
-        lowestPending = pendingPartitions.isEmpty() ? Integer.MAX_VALUE : pendingPartitions.firstKey();
     }
 
     /**
@@ -70,7 +68,7 @@ final class TurnIdIndex {
             return;
         }
         pendingPartitions.remove(partitionDay);
-        lowestPending = pendingPartitions.isEmpty() ? Integer.MAX_VALUE : pendingPartitions.firstKey();
+        int lowestPending = pendingPartitions.isEmpty() ? Integer.MAX_VALUE : pendingPartitions.firstKey();
         // Turns of day d are compared only in partitions d - inf .. d + lateDays: once every partition below
         // d + lateDays + 1 is done, nobody asks about d again.
         days.keySet().removeIf(d -> (long) d + lateDays < lowestPending);

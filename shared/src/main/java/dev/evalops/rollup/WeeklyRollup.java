@@ -10,9 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -73,14 +71,8 @@ public class WeeklyRollup {
         Optional<Previous> previous = previous(request);
 
         TurnExport export = new TurnExport(inputs, config.turnsRoot());
-        Map<LocalDate, Integer> filesPerDay = new TreeMap<>();
-        List<TurnFile> files = new ArrayList<>();
         LocalDate lastPartition = request.to().plusDays(config.lateArrivalDays());
-        for (LocalDate day = request.from(); !day.isAfter(lastPartition); day = day.plusDays(1)) {
-            List<TurnFile> partition = export.files(day);
-            filesPerDay.put(day, partition.size());
-            files.addAll(partition);
-        }
+        List<TurnFile> files = export.files(request.from(), lastPartition);
         if (files.isEmpty()) {
             throw new BadInputException("no turn files under " + export.root() + "/dt=" + request.from() + " .. dt=" + lastPartition
                     + " (expected *.jsonl.gz): nothing to roll up");
@@ -90,7 +82,7 @@ public class WeeklyRollup {
             RollupScan.Result scan = RollupScan.of(inputs, config).scan(files, request.from(), request.to(), writer.sanitizer(),
                     RollupScan.sampleSeed(runId));
             requireUsable(scan, export.root(), request);
-            RollupReport report = RollupReportBuilder.build(runId, request, now, export.root(), filesPerDay, scan, previous, config);
+            RollupReport report = RollupReportBuilder.build(runId, request, now, export.root(), scan, previous, config);
             RollupArtifacts.write(writer, report, scan, config.quarantineTotal());
             writer.commit();
             metrics.publish(RollupMetrics.of(report, now));

@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import dev.evalops.artifacts.Inputs;
 import dev.evalops.core.BadInputException;
-import dev.evalops.core.Json;
 import dev.evalops.launcher.Invocation;
+import dev.evalops.launcher.Launcher;
 import dev.evalops.launcher.LauncherArgs;
 import dev.evalops.launcher.LauncherCommand;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -72,7 +70,7 @@ public final class GenerateCommand implements LauncherCommand {
             } else {
                 summary = new SyntheticTurns(options).generate(TurnSinks.folder(Path.of(out)), threads);
             }
-            System.out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+            Launcher.printJson(System.out, summary);
             return 0;
         });
     }

@@ -1,6 +1,7 @@
 package dev.evalops.turns;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.evalops.artifacts.InputObject;
@@ -25,8 +26,17 @@ public final class TurnExport {
         return inputs.resolve(root);
     }
 
+    /** The turn files of the partitions {@code from .. to} (both included), day by day, each day in name order. */
+    public List<TurnFile> files(LocalDate from, LocalDate to) {
+        List<TurnFile> files = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            files.addAll(files(day));
+        }
+        return files;
+    }
+
     /** The turn files of one day's partition in name order; empty when the partition is missing. */
-    public List<TurnFile> files(LocalDate day) {
+    private List<TurnFile> files(LocalDate day) {
         return inputs.list(root + "/dt=" + day).stream()
                 .filter(o -> o.location().endsWith(".jsonl.gz") || o.location().endsWith(".jsonl"))
                 .map(o -> new TurnFile(day, o))

@@ -208,8 +208,7 @@ class WeeklyRollupTest {
         RollupScan one = RollupScan.of(new Inputs(() -> null, turns.toString()), RollupTestConfig.with(merge(cfg, "evalops.rollup.threads", "1")));
         RollupScan four = RollupScan.of(new Inputs(() -> null, turns.toString()), RollupTestConfig.with(merge(cfg, "evalops.rollup.threads", "4")));
         var files = new dev.evalops.turns.TurnExport(new Inputs(() -> null, turns.toString()), turns.toString());
-        List<dev.evalops.turns.TurnExport.TurnFile> all = new ArrayList<>();
-        FROM.datesUntil(TO.plusDays(2)).forEach(d -> all.addAll(files.files(d)));
+        List<dev.evalops.turns.TurnExport.TurnFile> all = files.files(FROM, TO.plusDays(1));
         var a = one.scan(all, FROM, TO, dev.evalops.sanitize.Sanitizer.forRun(), RollupScan.sampleSeed("rollup-a"));
         var b = four.scan(all, FROM, TO, dev.evalops.sanitize.Sanitizer.forRun(), RollupScan.sampleSeed("rollup-a"));
         var c = one.scan(all, FROM, TO, dev.evalops.sanitize.Sanitizer.forRun(), RollupScan.sampleSeed("rollup-b"));
