@@ -29,7 +29,7 @@ import dev.evalops.trigger.Trigger.AlarmState;
  */
 @ApplicationScoped
 public class SafeModeService {
-    public static final String FLAG = "safe-mode";
+    public static final String FLAG = Parameters.SAFE_MODE;
     public static final String METRIC = MetricNames.SAFE_MODE_ENABLED;
     private static final Logger LOG = Logger.getLogger(SafeModeService.class);
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalops.artifacts.ArtifactStore;
 import dev.evalops.artifacts.RunRef;
 import dev.evalops.artifacts.RunWriter;
+import dev.evalops.catalogue.Parameters;
 import dev.evalops.core.BadInputException;
 import dev.evalops.core.Outcome;
 import dev.evalops.core.RunIds;
@@ -54,7 +55,7 @@ import dev.evalops.trigger.Trigger;
 @ApplicationScoped
 public class SmokeEval {
     static final String KIND = "smoke";
-    static final String SAFE_MODE_FLAG = "safe-mode";
+    static final String SAFE_MODE_FLAG = Parameters.SAFE_MODE;
     private static final Logger LOG = Logger.getLogger(SmokeEval.class);
     private static final int MAX_REASON = 600;
 
