@@ -3,6 +3,7 @@ package dev.evalops.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.evalops.metrics.MetricNames;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -55,7 +56,7 @@ public interface EvalOpsConfig {
         @WithDefault("log")
         String backend();
 
-        @WithDefault("EvalOps")
+        @WithDefault(MetricNames.NAMESPACE)
         String namespace();
     }
 

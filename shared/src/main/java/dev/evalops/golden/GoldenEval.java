@@ -37,6 +37,7 @@ import dev.evalops.core.Json;
 import dev.evalops.core.Outcome;
 import dev.evalops.core.RunIds;
 import dev.evalops.metrics.MetricDatum;
+import dev.evalops.metrics.MetricNames;
 import dev.evalops.metrics.MetricsSink;
 import dev.evalops.router.ReplayRouterClient;
 import dev.evalops.router.RouterClient;
@@ -209,11 +210,11 @@ public class GoldenEval {
     /** The CloudWatch datapoints (the sink adds {@code Env}). */
     static List<MetricDatum> cloudWatch(GoldenMetrics m, Instant at) {
         return List.of(
-                MetricDatum.of("Accuracy", m.accuracy(), "None", at),
-                MetricDatum.of("MacroF1", m.macroF1(), "None", at),
-                MetricDatum.count("Tier0FalseNegatives", m.tier0().falseNegatives(), at),
-                MetricDatum.count("Tier2GateViolations", m.tier2().gateViolations(), at),
-                MetricDatum.count("Unscored", m.unscored(), at));
+                MetricDatum.of(MetricNames.ACCURACY, m.accuracy(), "None", at),
+                MetricDatum.of(MetricNames.MACRO_F1, m.macroF1(), "None", at),
+                MetricDatum.count(MetricNames.TIER0_FALSE_NEGATIVES, m.tier0().falseNegatives(), at),
+                MetricDatum.count(MetricNames.TIER2_GATE_VIOLATIONS, m.tier2().gateViolations(), at),
+                MetricDatum.count(MetricNames.UNSCORED, m.unscored(), at));
     }
 
     private Optional<BaselineRun> loadBaseline(String explicit) {

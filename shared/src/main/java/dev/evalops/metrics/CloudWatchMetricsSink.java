@@ -61,7 +61,7 @@ public final class CloudWatchMetricsSink implements MetricsSink {
             throw new BadInputException("metric " + d.name() + " has more than " + MAX_DIMENSIONS + " dimensions");
         }
         List<Dimension> dims = new ArrayList<>();
-        dims.add(Dimension.builder().name("Env").value(env).build());
+        dims.add(Dimension.builder().name(MetricNames.DIM_ENV).value(env).build());
         for (Map.Entry<String, String> e : d.dimensions().entrySet()) {
             dims.add(Dimension.builder().name(e.getKey()).value(e.getValue()).build());
         }

@@ -35,7 +35,7 @@ public final class LogMetricsSink implements MetricsSink {
 
     String render(MetricDatum d) {
         Map<String, String> dims = new TreeMap<>(d.dimensions());
-        dims.put("Env", env);
+        dims.put(MetricNames.DIM_ENV, env);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("namespace", namespace);
         line.put("metric", d.name());

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.evalops.catalogue.Parameters;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,7 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record ReleaseGate(State state, String reason, String runId, String setBy, List<String> failedCases, Instant at) {
-    public static final String FLAG = "release-gate";
+    public static final String FLAG = Parameters.RELEASE_GATE;
     public static final String SMOKE_EVAL = "smoke-eval";
 
     public ReleaseGate {

@@ -62,10 +62,6 @@ public final class HttpRouterClient implements RouterClient {
         this.slots = new Semaphore(settings.concurrency(), true);
     }
 
-    public RouterSettings settings() {
-        return settings;
-    }
-
     @Override
     public RouterOutcome route(RouterRequest request) {
         long start = System.nanoTime();

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import dev.evalops.artifacts.Inputs;
+import dev.evalops.catalogue.Parameters;
 import dev.evalops.config.EvalOpsConfig;
 import dev.evalops.core.BadInputException;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -54,7 +55,7 @@ public class RouterClients {
         return switch (router.apiKeySource()) {
             case "none" -> Optional.empty();
             case "ssm" -> Optional.of(RouterApiKey.fromSsm(ssm.get(),
-                    router.apiKeyParameter().orElse("/evalops/" + config.env() + "/router-api-key")));
+                    router.apiKeyParameter().orElse(Parameters.path(config.env(), Parameters.ROUTER_API_KEY))));
             default -> throw new IllegalStateException("evalops.router.api-key-source must be ssm or none, got: " + router.apiKeySource());
         };
     }

@@ -65,8 +65,4 @@ public record RouterSettings(URI url, Duration connectTimeout, Duration requestT
     public RouterSettings withBackoffBase(Duration value) {
         return new RouterSettings(url, connectTimeout, requestTimeout, concurrency, retries, value, maxRetryAfter);
     }
-
-    public RouterSettings withMaxRetryAfter(Duration value) {
-        return new RouterSettings(url, connectTimeout, requestTimeout, concurrency, retries, backoffBase, value);
-    }
 }

@@ -11,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.evalops.catalogue.Parameters;
 import dev.evalops.flags.Flag;
 import dev.evalops.flags.FlagStore;
 import dev.evalops.metrics.MetricDatum;
+import dev.evalops.metrics.MetricNames;
 import dev.evalops.metrics.MetricsSink;
 import dev.evalops.safemode.SafeModeChange.Transition;
 import dev.evalops.safemode.SafeModeState.AlarmEntry;
@@ -27,8 +29,8 @@ import dev.evalops.trigger.Trigger.AlarmState;
  */
 @ApplicationScoped
 public class SafeModeService {
-    public static final String FLAG = "safe-mode";
-    public static final String METRIC = "SafeModeEnabled";
+    public static final String FLAG = Parameters.SAFE_MODE;
+    public static final String METRIC = MetricNames.SAFE_MODE_ENABLED;
     private static final Logger LOG = Logger.getLogger(SafeModeService.class);
 
     private final FlagStore flags;

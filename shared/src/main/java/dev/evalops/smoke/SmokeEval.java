@@ -29,6 +29,7 @@ import dev.evalops.core.Outcome;
 import dev.evalops.core.RunIds;
 import dev.evalops.flags.FlagStore;
 import dev.evalops.metrics.MetricDatum;
+import dev.evalops.metrics.MetricNames;
 import dev.evalops.metrics.MetricsSink;
 import dev.evalops.release.GateChange;
 import dev.evalops.release.ReleaseGate;
@@ -301,11 +302,11 @@ public class SmokeEval {
     private List<MetricDatum> metrics(SmokeRunResult r, List<CaseResult> cases) {
         Instant at = clock.instant();
         List<MetricDatum> data = new ArrayList<>(List.of(
-                MetricDatum.of("SmokePassed", r.outcome() == Outcome.PASS ? 1 : 0, "None", at),
-                MetricDatum.count("SmokeFailedCases", r.failed(), at),
-                MetricDatum.count("SmokeFlakyCases", r.flaky(), at)));
+                MetricDatum.of(MetricNames.SMOKE_PASSED, r.outcome() == Outcome.PASS ? 1 : 0, "None", at),
+                MetricDatum.count(MetricNames.SMOKE_FAILED_CASES, r.failed(), at),
+                MetricDatum.count(MetricNames.SMOKE_FLAKY_CASES, r.flaky(), at)));
         if (r.latencyP95Ms() != null) {
-            data.add(MetricDatum.of("SmokeLatencyP95", r.latencyP95Ms(), "Milliseconds", at));
+            data.add(MetricDatum.of(MetricNames.SMOKE_LATENCY_P95, r.latencyP95Ms(), "Milliseconds", at));
         }
         return data;
     }

@@ -26,6 +26,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.evalops.core.Json;
+import dev.evalops.router.RoutingDecision;
 import dev.evalops.router.sample.SampleClassifier.Classification;
 import dev.evalops.router.sample.SampleClassifier.Route;
 
@@ -325,27 +326,14 @@ public final class SampleRouter implements AutoCloseable {
     private static ObjectNode response(String ticketId, String text, Classification c, String action, boolean safeMode, Duration latency) {
         int h = Math.floorMod(ticketId.hashCode(), 1000);
         boolean primary = h % 10 < 7;
-        ObjectNode out = Json.mapper().createObjectNode();
-        out.put("intent", c.route().intent());
-        out.put("team", c.route().team());
-        out.put("template", c.route().template());
-        out.put("tier", c.route().tier());
-        out.put("action", action);
-        out.put("confidence", c.confidence());
-        out.put("provider", primary ? "anthropic" : "openai");
-        out.put("model", primary ? "m-2026-10" : "o-2026-09");
-        out.put("prompt_version", PROMPT_VERSION);
-        out.put("latency_ms", 300 + (h * 7919L) % 1200 + latency.toMillis());
-        // ~4 characters per token in at $3/M, a 150-token answer at $15/M.
-        out.put("cost_usd", Math.round((text.length() / 4.0 * 0.000003 + 150 * 0.000015) * 1e6) / 1e6);
-        out.put("cache_hit", h % 5 == 0);
-        if (primary) {
-            out.putNull("fallback_reason");
-        } else {
-            out.put("fallback_reason", "primary_timeout");
-        }
-        out.put("safe_mode", safeMode);
-        return out;
+        // The record the live client reads the answer into: one definition of the §1 response shape.
+        RoutingDecision decision = new RoutingDecision(c.route().intent(), c.route().team(), c.route().template(), c.route().tier(),
+                action, c.confidence(), primary ? "anthropic" : "openai", primary ? "m-2026-10" : "o-2026-09", PROMPT_VERSION,
+                300 + (h * 7919L) % 1200 + latency.toMillis(),
+                // ~4 characters per token in at $3/M, a 150-token answer at $15/M.
+                Math.round((text.length() / 4.0 * 0.000003 + 150 * 0.000015) * 1e6) / 1e6,
+                h % 5 == 0, primary ? null : "primary_timeout", safeMode);
+        return Json.mapper().valueToTree(decision);
     }
 
     private boolean authorized(HttpExchange exchange) {
