@@ -17,7 +17,8 @@ import com.carrotsearch.hppc.LongHashSet;
  * day; 10M turns: 3·10^-6 for the whole day), which would count one real turn as a duplicate; and a copy
  * arriving more than {@code lateDays} partitions after its day is not compared at all ({@link Seen#BEYOND_WINDOW},
  * counted and reported) because its day's set is gone. Whether a given copy is compared depends only on its
- * partition and day, never on thread timing, so the counts are deterministic.
+ * partition and day, and a late copy is compared only once the earlier partitions are read (so the on-time copy
+ * is always the one counted): never on thread timing, so the counts are deterministic.
  * <p>
  * Thread-safe: sets are striped by hash bits, each stripe under its own lock, so workers rarely wait.
  */
@@ -49,11 +50,32 @@ final class TurnIdIndex {
         if (partitionDay - turnDay > lateDays) {
             return Seen.BEYOND_WINDOW;
         }
+        if (turnDay < partitionDay) {
+            awaitPartitions(turnDay, partitionDay);
+        }
         // Never races with the drop in fileDone: this copy's partition is still pending, so its day is kept.
         Stripe[] stripes = days.computeIfAbsent(turnDay, d -> newStripes());
         Stripe stripe = stripes[(int) (idHash >>> 59)];
         synchronized (stripe) {
             return stripe.ids.add(idHash) ? Seen.FIRST : Seen.DUPLICATE;
+        }
+    }
+
+    /**
+     * A late copy waits until every partition from its turn's day up to its own is read, so the copy from the
+     * earliest partition is the one counted, whichever thread gets there first. Cannot deadlock: files are
+     * handed out in partition order, so the earlier partitions are already being read by threads that only
+     * ever wait for partitions earlier still.
+     */
+    private synchronized void awaitPartitions(int turnDay, int partitionDay) {
+        try {
+            while (!pendingPartitions.subMap(turnDay, true, partitionDay, false).isEmpty()) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            // The scan is being abandoned (another file failed): stop this file too.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rollup scan interrupted", e);
         }
     }
 
@@ -68,6 +90,7 @@ final class TurnIdIndex {
             return;
         }
         pendingPartitions.remove(partitionDay);
+        notifyAll();
         int lowestPending = pendingPartitions.isEmpty() ? Integer.MAX_VALUE : pendingPartitions.firstKey();
         // Turns of day d are compared only in partitions d - inf .. d + lateDays: once every partition below
         // d + lateDays + 1 is done, nobody asks about d again.
